@@ -1,0 +1,67 @@
+import { z } from 'zod';
+
+/**
+ * The only reader of process.env. Validated once at start-up and frozen, so a typo in a
+ * deployment fails fast instead of running with a silent default.
+ */
+const schema = z.object({
+  NODE_ENV: z.enum(['development', 'production', 'test']).default('development'),
+  PORT: z.coerce.number().int().min(0).max(65535).default(3000),
+  HOST: z.string().default('127.0.0.1'),
+  /** PostgreSQL connection string; when absent Meedoen runs on embedded PGlite in DATA_DIR. */
+  DATABASE_URL: z.string().url().optional(),
+  DATA_DIR: z.string().default('./data'),
+  /** Key for the keyed hash that turns a BSN into the processing-log pseudonym. */
+  PSEUDONYM_KEY: z.string().min(32).optional(),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().positive().default(30),
+  SESSION_ABSOLUTE_HOURS: z.coerce.number().int().positive().default(12),
+  LOGIN_MAX_FAILURES: z.coerce.number().int().positive().default(5),
+  LOGIN_LOCKOUT_MINUTES: z.coerce.number().int().positive().default(15),
+  LOG_LEVEL: z.enum(['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent']).default('info'),
+  /** Serve cookies with the Secure flag; on by default in production (behind TLS). */
+  COOKIE_SECURE: z.enum(['true', 'false']).optional(),
+  SEED_DEMO: z.enum(['true', 'false']).default('true'),
+});
+
+export type Config = Readonly<{
+  env: 'development' | 'production' | 'test';
+  port: number;
+  host: string;
+  databaseUrl: string | undefined;
+  dataDir: string;
+  pseudonymKey: string;
+  session: Readonly<{ idleMinutes: number; absoluteHours: number }>;
+  login: Readonly<{ maxFailures: number; lockoutMinutes: number }>;
+  logLevel: string;
+  cookieSecure: boolean;
+  seedDemo: boolean;
+}>;
+
+/** A key only good for demo and tests; production must bring its own. */
+const DEVELOPMENT_PSEUDONYM_KEY = 'meedoen-development-pseudonym-key-not-for-production';
+
+/** Parses an environment (process.env by default) into a frozen Config, or throws. */
+export function loadConfig(env: Record<string, string | undefined> = process.env): Config {
+  const parsed = schema.safeParse(env);
+  if (!parsed.success) {
+    const detail = parsed.error.issues.map((i) => `${i.path.join('.')}: ${i.message}`).join('; ');
+    throw new Error(`Invalid configuration: ${detail}`);
+  }
+  const e = parsed.data;
+  if (e.NODE_ENV === 'production' && !e.PSEUDONYM_KEY) {
+    throw new Error('Invalid configuration: PSEUDONYM_KEY is required in production');
+  }
+  return Object.freeze({
+    env: e.NODE_ENV,
+    port: e.PORT,
+    host: e.HOST,
+    databaseUrl: e.DATABASE_URL,
+    dataDir: e.DATA_DIR,
+    pseudonymKey: e.PSEUDONYM_KEY ?? DEVELOPMENT_PSEUDONYM_KEY,
+    session: Object.freeze({ idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS }),
+    login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES }),
+    logLevel: e.LOG_LEVEL,
+    cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
+    seedDemo: e.SEED_DEMO === 'true',
+  });
+}

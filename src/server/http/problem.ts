@@ -1,0 +1,79 @@
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { hasZodFastifySchemaValidationErrors } from 'fastify-type-provider-zod';
+import { AppError, statusForCode, titleForCode, type ErrorCode } from './errors.ts';
+
+/** RFC 9457 problem details, with our stable `code`. */
+export type Problem = {
+  type: string;
+  title: string;
+  status: number;
+  detail: string;
+  code: ErrorCode;
+  instance?: string;
+  errors?: { path: string; message: string }[];
+  [extension: string]: unknown;
+};
+
+export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'instance'>) {
+  return reply
+    .status(problem.status)
+    .type('application/problem+json')
+    .send({ type: `https://meedoen.nl/problems/${problem.code}`, instance: request.url, ...problem });
+}
+
+/** Turns every thrown error into problem+json; never a stack trace. */
+export function registerProblemHandlers(app: FastifyInstance): void {
+  app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {
+    if (error instanceof AppError) {
+      return sendProblem(reply, request, {
+        title: titleForCode(error.code),
+        status: statusForCode(error.code),
+        detail: error.message,
+        code: error.code,
+        ...(error.details ?? {}),
+      });
+    }
+    if (hasZodFastifySchemaValidationErrors(error)) {
+      const errors = error.validation.map((v) => ({
+        path: `${error.validationContext ?? 'body'}${v.instancePath.replace(/\//g, '.')}`,
+        message: v.message ?? 'invalid',
+      }));
+      return sendProblem(reply, request, {
+        title: titleForCode('validation_failed'),
+        status: 422,
+        detail: errors.map((e) => `${e.path}: ${e.message}`).join('; '),
+        code: 'validation_failed',
+        errors,
+      });
+    }
+    const fe = error as FastifyError;
+    if (fe.statusCode === 429) {
+      return sendProblem(reply, request, {
+        title: titleForCode('rate_limited'),
+        status: 429,
+        detail: 'Too many requests; try again later',
+        code: 'rate_limited',
+      });
+    }
+    if (fe.statusCode && fe.statusCode >= 400 && fe.statusCode < 500) {
+      // Fastify's own client errors (malformed JSON, wrong content type, body too large).
+      return sendProblem(reply, request, {
+        title: titleForCode('validation_failed'),
+        status: fe.statusCode === 413 || fe.statusCode === 415 ? fe.statusCode : 400,
+        detail: fe.message,
+        code: 'validation_failed',
+      });
+    }
+    request.log.error({ err: error }, 'unhandled error');
+    return sendProblem(reply, request, {
+      title: titleForCode('internal'),
+      status: 500,
+      detail: 'An unexpected error occurred',
+      code: 'internal',
+    });
+  });
+
+  app.setNotFoundHandler((request, reply) =>
+    sendProblem(reply, request, { title: 'Not found', status: 404, detail: `No route for ${request.method} ${request.url}`, code: 'not_found' }),
+  );
+}
