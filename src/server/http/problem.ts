@@ -11,10 +11,13 @@ export type Problem = {
   code: ErrorCode;
   instance?: string;
   errors?: { path: string; message: string }[];
-  [extension: string]: unknown;
 };
 
-export function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: Omit<Problem, 'type' | 'instance'>) {
+export function sendProblem(
+  reply: FastifyReply,
+  request: FastifyRequest,
+  problem: Omit<Problem, 'type' | 'instance'> & Record<string, unknown>,
+) {
   return reply
     .status(problem.status)
     .type('application/problem+json')
@@ -73,7 +76,4 @@ export function registerProblemHandlers(app: FastifyInstance): void {
     });
   });
 
-  app.setNotFoundHandler((request, reply) =>
-    sendProblem(reply, request, { title: 'Not found', status: 404, detail: `No route for ${request.method} ${request.url}`, code: 'not_found' }),
-  );
 }

@@ -1,0 +1,116 @@
+import { existsSync } from 'node:fs';
+import { resolve } from 'node:path';
+import fastifyCookie from '@fastify/cookie';
+import fastifyHelmet from '@fastify/helmet';
+import fastifyRateLimit from '@fastify/rate-limit';
+import fastifyStatic from '@fastify/static';
+import fastifySwagger from '@fastify/swagger';
+import fastifySwaggerUi from '@fastify/swagger-ui';
+import Fastify from 'fastify';
+import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import type { Kysely } from 'kysely';
+import type { Config } from './config.ts';
+import type { DB } from './db/schema.ts';
+import { loggerOptions } from './http/logger.ts';
+import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { registerSessionHandling } from './http/session-plugin.ts';
+import type { App, Deps } from './http/types.ts';
+import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
+import { registerClientRoutes } from './modules/clients/clients.routes.ts';
+import { registerExternalOrganisationRoutes } from './modules/external-organisations/external-organisations.routes.ts';
+import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
+import { registerProcessingLogRoutes } from './modules/processing-log/processing-log.routes.ts';
+import { registerStartRoutes } from './modules/start/start.routes.ts';
+import { registerTeamRoutes } from './modules/teams/teams.routes.ts';
+import { registerUserRoutes } from './modules/users/users.routes.ts';
+
+export type BuildAppOptions = { db: Kysely<DB>; config: Config; webRoot?: string; logger?: boolean };
+
+/** Builds the Fastify app: plumbing, every module's routes, the API docs and the web UI. */
+export async function buildApp(options: BuildAppOptions): Promise<App> {
+  const { db, config } = options;
+  const app = Fastify({
+    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    trustProxy: config.env === 'production',
+    bodyLimit: 1_048_576,
+  }).withTypeProvider<ZodTypeProvider>();
+  app.setValidatorCompiler(validatorCompiler);
+  app.setSerializerCompiler(serializerCompiler);
+
+  registerProblemHandlers(app);
+  await app.register(fastifyHelmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        // The API reference page (swagger-ui) inlines its styles.
+        styleSrc: ["'self'", "'unsafe-inline'"],
+        imgSrc: ["'self'", 'data:'],
+        connectSrc: ["'self'"],
+        frameAncestors: ["'none'"],
+        formAction: ["'self'"],
+      },
+    },
+    hsts: config.env === 'production',
+  });
+  await app.register(fastifyCookie);
+  await app.register(fastifyRateLimit, { global: false });
+  await app.register(fastifySwagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: { title: 'Meedoen API', version: '0.1.0', description: 'Case management and monitoring for the Participatiewet' },
+      components: { securitySchemes: { session: { type: 'apiKey', in: 'cookie', name: 'meedoen_session' } } },
+    },
+    transform: jsonSchemaTransform,
+    hideUntagged: false,
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: false },
+  });
+  app.addHook('onRoute', (route) => {
+    // The API reference page and its assets are public documentation.
+    if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+  });
+
+  registerSessionHandling(app, db, config);
+
+  const deps: Deps = { db, config };
+  app.get('/api/openapi.json', { config: { access: 'public' }, schema: { hide: true } }, async () => app.swagger());
+  app.get('/api/health', { config: { access: 'public' }, schema: { hide: true } }, async () => ({ status: 'ok' }));
+  await app.register(async (scope) => {
+    const api = scope as unknown as App;
+    registerAuthRoutes(api, deps);
+    registerStartRoutes(api, deps);
+    registerClientRoutes(api, deps);
+    registerProcessingLogRoutes(api, deps);
+    registerUserRoutes(api, deps);
+    registerTeamRoutes(api, deps);
+    registerMunicipalityRoutes(api, deps);
+    registerExternalOrganisationRoutes(api, deps);
+  });
+
+  registerWebUi(app, options.webRoot ?? resolve('dist/web'));
+  return app;
+}
+
+/** Serves the built React app, with every non-API path falling back to index.html. */
+function registerWebUi(app: App, webRoot: string): void {
+  const hasWebUi = existsSync(resolve(webRoot, 'index.html'));
+  if (hasWebUi) {
+    app.addHook('onRoute', (route) => {
+      if (!route.config?.access && !route.url.startsWith('/api')) route.config = { ...(route.config ?? {}), access: 'public' };
+    });
+    void app.register(fastifyStatic, { root: webRoot, wildcard: false, index: 'index.html' });
+  } else {
+    app.get('/', { config: { access: 'public' }, schema: { hide: true } }, async (_request, reply) =>
+      reply.type('text/plain').send('Meedoen API is running. Build the web UI with `npm run build`.'),
+    );
+  }
+  app.setNotFoundHandler((request, reply) => {
+    if (hasWebUi && request.method === 'GET' && !request.url.startsWith('/api/') && request.url !== '/api') {
+      return reply.type('text/html').sendFile('index.html');
+    }
+    return sendProblem(reply, request, { title: 'Not found', status: 404, detail: `No route for ${request.method} ${request.url}`, code: 'not_found' });
+  });
+}

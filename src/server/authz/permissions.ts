@@ -1,0 +1,30 @@
+import type { Role } from '../../shared/roles.ts';
+
+/**
+ * Coarse permissions per role: which doors a role may knock on at all. Which objects it then
+ * reaches is decided by the list scopes (scopes.ts) and the object rules (<module>.policy.ts).
+ */
+const ROLE_PERMISSIONS = {
+  'clients:list': ['coach', 'team_lead', 'provider_coach', 'partner'],
+  'clients:read': ['coach', 'team_lead', 'provider_coach', 'partner', 'client'],
+  'start:read': ['coach', 'team_lead', 'provider_coach', 'partner', 'policy_officer', 'administrator', 'client'],
+  'processing-log:read-client': ['coach', 'team_lead', 'client'],
+  'processing-log:search': ['administrator'],
+  'processing-activities:read': ['administrator', 'policy_officer', 'coach', 'team_lead'],
+  'admin:manage': ['administrator'],
+  'statistics:read': ['policy_officer', 'administrator', 'team_lead'],
+} as const satisfies Record<string, readonly Role[]>;
+
+export type Permission = keyof typeof ROLE_PERMISSIONS;
+
+/** How a route is protected; every route must declare one (a test walks all routes). */
+export type RouteAccess = 'public' | 'authenticated' | Permission;
+
+export function hasPermission(role: Role, permission: Permission): boolean {
+  return (ROLE_PERMISSIONS[permission] as readonly Role[]).includes(role);
+}
+
+/** All permissions of a role, sent to the UI so it builds navigation without re-implementing rules. */
+export function permissionsOf(role: Role): Permission[] {
+  return (Object.keys(ROLE_PERMISSIONS) as Permission[]).filter((p) => hasPermission(role, p));
+}

@@ -1,0 +1,46 @@
+import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import type { DB } from '../db/schema.ts';
+import type { Actor } from './actor.ts';
+
+/** Referral states in which a provider or partner still works with the client. */
+export const OPEN_REFERRAL_STATUSES = ['requested', 'accepted', 'active'] as const;
+
+/**
+ * The clients an actor may see, as a SQL condition on `clients`. Used by every query that lists,
+ * searches, counts or loads clients, so no door reaches past it.
+ */
+export function clientScope(actor: Actor) {
+  return (eb: ExpressionBuilder<DB, 'clients'>): Expression<SqlBool> => {
+    const inOrganisation = eb('clients.organisation_id', '=', actor.organisationId);
+    switch (actor.role) {
+      case 'coach':
+        if (actor.coachClientScope === 'organisation') return inOrganisation;
+        if (actor.coachClientScope === 'team' && actor.teamId) {
+          return eb.and([inOrganisation, eb.or([eb('clients.team_id', '=', actor.teamId), eb('clients.coach_id', '=', actor.userId)])]);
+        }
+        return eb.and([inOrganisation, eb('clients.coach_id', '=', actor.userId)]);
+      case 'team_lead':
+        return actor.teamId ? eb.and([inOrganisation, eb('clients.team_id', '=', actor.teamId)]) : eb.val(false);
+      case 'provider_coach':
+      case 'partner':
+        if (!actor.externalOrganisationId) return eb.val(false);
+        return eb.and([
+          inOrganisation,
+          eb.exists(
+            eb
+              .selectFrom('referrals')
+              .select(sql`1`.as('one'))
+              .whereRef('referrals.client_id', '=', 'clients.id')
+              .where('referrals.external_organisation_id', '=', actor.externalOrganisationId)
+              .where('referrals.status', 'in', OPEN_REFERRAL_STATUSES),
+          ),
+        ]);
+      case 'client':
+        return actor.clientId ? eb.and([inOrganisation, eb('clients.id', '=', actor.clientId)]) : eb.val(false);
+      case 'policy_officer':
+      case 'administrator':
+        // Aggregates and configuration only: no client records through any list.
+        return eb.val(false);
+    }
+  };
+}

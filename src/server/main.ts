@@ -1,0 +1,36 @@
+import type { Config } from './config.ts';
+import { buildApp } from './app.ts';
+import { openDatabase, type Database } from './db/database.ts';
+import { migrateToLatest } from './db/migrator.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo-accounts.ts';
+import { seedDemo } from './modules/demo/demo-seed.ts';
+import { countOrganisations } from './modules/organisations/organisations.repository.ts';
+
+/** Opens the configured database (PostgreSQL or embedded PGlite) and brings its schema up to date. */
+export async function openMigratedDatabase(config: Config): Promise<Database> {
+  const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir });
+  await migrateToLatest(database.db);
+  return database;
+}
+
+/** Starts Meedoen: database, migrations, demo data on an empty database, HTTP server. */
+export async function startServer(config: Config) {
+  const database = await openMigratedDatabase(config);
+  let seeded = false;
+  if (config.seedDemo && (await countOrganisations(database.db)) === 0) {
+    await seedDemo(database.db, { pseudonymKey: config.pseudonymKey });
+    seeded = true;
+  }
+  const app = await buildApp({ db: database.db, config });
+  await app.listen({ port: config.port, host: config.host });
+  const stop = async () => {
+    await app.close();
+    await database.close();
+  };
+  return { app, database, seeded, stop };
+}
+
+/** The lines `npm start` prints so a new user can log in at once. */
+export function demoAccountLines(): string[] {
+  return Object.entries(DEMO_ACCOUNTS).map(([role, a]) => `  ${role.padEnd(15)} ${a.email.padEnd(26)} ${DEMO_PASSWORD}`);
+}

@@ -1,0 +1,16 @@
+import type { Executor } from '../../db/database.ts';
+
+/** The names around a user that "who am I" shows: organisation, team, external organisation. */
+export async function findUserProfile(db: Executor, userId: string) {
+  return db
+    .selectFrom('users as u')
+    .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
+    .leftJoin('teams as t', 't.id', 'u.team_id')
+    .leftJoin('external_organisations as x', 'x.id', 'u.external_organisation_id')
+    .select([
+      'u.id', 'u.email', 'u.display_name', 'u.role', 'o.id as organisation_id', 'o.name as organisation_name',
+      't.id as team_id', 't.name as team_name', 'x.id as external_id', 'x.name as external_name', 'x.kind as external_kind',
+    ])
+    .where('u.id', '=', userId)
+    .executeTakeFirstOrThrow();
+}

@@ -1,0 +1,133 @@
+import { Faker, nl } from '@faker-js/faker';
+import type { Kysely } from 'kysely';
+import { completeBsn } from '../../../shared/bsn.ts';
+import type { DB, ReferralStatus } from '../../db/schema.ts';
+import { hashPassword } from '../auth/password.ts';
+import { insertClients, insertReferrals, type NewClientRow } from '../clients/clients.repository.ts';
+import { insertExternalOrganisation } from '../external-organisations/external-organisations.repository.ts';
+import { insertMunicipality } from '../municipalities/municipalities.repository.ts';
+import { provisionOrganisation } from '../organisations/organisations.service.ts';
+import { pseudonymiseBsn } from '../processing-log/processing-log.service.ts';
+import { insertTeam } from '../teams/teams.repository.ts';
+import { insertUser } from '../users/users.repository.ts';
+import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+
+/**
+ * The demo organisation of PRODUCT.md: one shared service (Werkplein) for a town of ~68,000 and
+ * two rural municipalities, with teams, coaches, providers, partners and clients. Fictional
+ * names and CBS codes (GM99xx) so nothing is mistaken for a real municipality.
+ */
+export const DEMO_MUNICIPALITIES = [
+  { name: 'Lingestad', cbsCode: 'GM9901', inhabitants: 68_000 },
+  { name: 'Waalkant', cbsCode: 'GM9902', inhabitants: 25_000 },
+  { name: 'Heuveldorp', cbsCode: 'GM9903', inhabitants: 33_000 },
+] as const;
+
+const PROVIDERS = ['Activeringscentrum De Brug', 'Stichting Werkwijzer', 'Re-integratie Rivierenland'];
+const PARTNERS = ['Taalhuis Lingedal', 'Bibliotheek Rivierenland', 'Buurtteam Lingestad', 'Schuldhulpmaatje Lingedal'];
+
+export type DemoSeedOptions = { clients?: number; seed?: number; pseudonymKey: string; onProgress?: (done: number, total: number) => void };
+
+export type DemoSeedResult = { organisationId: string; clientCount: number };
+
+/** Fills an empty database with the demo organisation. Deterministic for a given seed. */
+export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promise<DemoSeedResult> {
+  const faker = new Faker({ locale: [nl] });
+  faker.seed(options.seed ?? 2026);
+  const clientTotal = options.clients ?? 300;
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+
+  const organisationId = await provisionOrganisation(db, { name: 'Werkplein Lingedal', slug: 'werkplein-lingedal' });
+  return db.transaction().execute(async (trx) => {
+    const municipalityIds: string[] = [];
+    for (const m of DEMO_MUNICIPALITIES) {
+      municipalityIds.push((await insertMunicipality(trx, { organisation_id: organisationId, name: m.name, cbs_code: m.cbsCode, inhabitants: m.inhabitants })).id);
+    }
+    const teamDefs = [
+      { name: 'Team Lingestad Noord', municipality: 0 },
+      { name: 'Team Lingestad Zuid', municipality: 0 },
+      { name: 'Team Waalkant', municipality: 1 },
+      { name: 'Team Heuveldorp', municipality: 2 },
+    ];
+    const teams: { id: string; municipalityId: string }[] = [];
+    for (const t of teamDefs) {
+      const municipalityId = municipalityIds[t.municipality]!;
+      teams.push({ id: (await insertTeam(trx, { organisation_id: organisationId, name: t.name, municipality_id: municipalityId })).id, municipalityId });
+    }
+    const providerIds: string[] = [];
+    for (const name of PROVIDERS) providerIds.push((await insertExternalOrganisation(trx, { organisation_id: organisationId, kind: 'provider', name })).id);
+    const partnerIds: string[] = [];
+    for (const name of PARTNERS) partnerIds.push((await insertExternalOrganisation(trx, { organisation_id: organisationId, kind: 'partner', name })).id);
+
+    const staff = (role: 'coach' | 'team_lead' | 'provider_coach' | 'partner' | 'policy_officer' | 'administrator', email: string, displayName: string, extra: { team_id?: string; external_organisation_id?: string } = {}) =>
+      insertUser(trx, { organisation_id: organisationId, email, display_name: displayName, role, password_hash: passwordHash, team_id: extra.team_id ?? null, external_organisation_id: extra.external_organisation_id ?? null }).then((r) => r.id);
+
+    // The demo coach and team lead share the first team, so the team lead sees the coach's caseload.
+    const coachIds: { id: string; team: (typeof teams)[number] }[] = [];
+    coachIds.push({ id: await staff('coach', DEMO_ACCOUNTS.coach.email, DEMO_ACCOUNTS.coach.displayName, { team_id: teams[0]!.id }), team: teams[0]! });
+    await staff('team_lead', DEMO_ACCOUNTS.team_lead.email, DEMO_ACCOUNTS.team_lead.displayName, { team_id: teams[0]!.id });
+    for (let i = 0; i < 7; i++) {
+      const team = teams[(i + 1) % teams.length]!;
+      const first = faker.person.firstName();
+      const last = faker.person.lastName();
+      coachIds.push({ id: await staff('coach', `coach${i + 2}@meedoen.demo`, `${first} ${last}`, { team_id: team.id }), team });
+    }
+    await staff('provider_coach', DEMO_ACCOUNTS.provider_coach.email, DEMO_ACCOUNTS.provider_coach.displayName, { external_organisation_id: providerIds[0]! });
+    await staff('partner', DEMO_ACCOUNTS.partner.email, DEMO_ACCOUNTS.partner.displayName, { external_organisation_id: partnerIds[0]! });
+    await staff('policy_officer', DEMO_ACCOUNTS.policy_officer.email, DEMO_ACCOUNTS.policy_officer.displayName);
+    await staff('administrator', DEMO_ACCOUNTS.administrator.email, DEMO_ACCOUNTS.administrator.displayName);
+
+    const rows: NewClientRow[] = [];
+    const usedBsn = new Set<string>();
+    for (let i = 0; i < clientTotal; i++) {
+      let bsn: string | undefined;
+      while (!bsn || usedBsn.has(bsn)) bsn = completeBsn(String(faker.number.int({ min: 10_000_000, max: 99_999_999 })));
+      usedBsn.add(bsn);
+      const coach = coachIds[i % coachIds.length]!;
+      const age = faker.number.int({ min: 17, max: 66 });
+      const birth = faker.date.birthdate({ mode: 'age', min: age, max: age, refDate: new Date('2026-11-01T00:00:00Z') });
+      rows.push({
+        organisation_id: organisationId,
+        client_number: `C${String(100001 + i)}`,
+        bsn,
+        bsn_pseudonym: pseudonymiseBsn(options.pseudonymKey, bsn),
+        first_name: faker.person.firstName(),
+        last_name: faker.person.lastName(),
+        date_of_birth: birth.toISOString().slice(0, 10),
+        municipality_id: coach.team.municipalityId,
+        team_id: coach.team.id,
+        coach_id: coach.id,
+      });
+    }
+    const clientIds: string[] = [];
+    for (let i = 0; i < rows.length; i += 500) {
+      clientIds.push(...(await insertClients(trx, rows.slice(i, i + 500))));
+      options.onProgress?.(Math.min(i + 500, rows.length), rows.length);
+    }
+
+    // Referrals in every state to the providers and partners; the demo provider and partner get open ones.
+    const statuses: ReferralStatus[] = ['requested', 'accepted', 'active', 'active', 'completed', 'refused', 'stopped', 'withdrawn'];
+    const referrals = clientIds
+      .filter((_, i) => i % 3 === 0)
+      .map((clientId, i) => ({
+        organisation_id: organisationId,
+        client_id: clientId,
+        external_organisation_id: i % 4 === 3 ? partnerIds[i % partnerIds.length]! : providerIds[i % providerIds.length]!,
+        status: statuses[i % statuses.length]!,
+      }));
+    await insertReferrals(trx, referrals);
+
+    // The demo client logs in to their own record: the first client of the demo coach.
+    await insertUser(trx, {
+      organisation_id: organisationId,
+      email: DEMO_ACCOUNTS.client.email,
+      display_name: `${rows[0]!.first_name} ${rows[0]!.last_name}`,
+      role: 'client',
+      client_id: clientIds[0]!,
+      password_hash: passwordHash,
+      team_id: null,
+      external_organisation_id: null,
+    });
+    return { organisationId, clientCount: clientIds.length };
+  });
+}

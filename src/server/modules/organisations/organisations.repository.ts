@@ -1,0 +1,17 @@
+import type { Executor } from '../../db/database.ts';
+
+export async function insertOrganisation(db: Executor, row: { name: string; slug: string; coach_client_scope?: 'own' | 'team' | 'organisation' }) {
+  return db.insertInto('organisations').values(row).returning('id').executeTakeFirstOrThrow();
+}
+
+export async function insertProcessingActivities(
+  db: Executor,
+  rows: { organisation_id: string; code: string; name: string; purpose: string; legal_ground: string; retention: string }[],
+): Promise<void> {
+  await db.insertInto('processing_activities').values(rows).execute();
+}
+
+export async function countOrganisations(db: Executor): Promise<number> {
+  const row = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+  return Number(row.n);
+}

@@ -1,0 +1,36 @@
+/**
+ * The register of processing activities (AVG art. 30) that Meedoen itself performs. Seeded into
+ * every organisation; the processing log refers to these by code.
+ */
+export const PROCESSING_ACTIVITIES = [
+  {
+    code: 'client-dossier',
+    name: 'Cliëntdossier bijhouden',
+    purpose: 'Begeleiding van cliënten naar participatie, onderwijs of werk',
+    legalGround: 'Participatiewet art. 7 en 62; AVG art. 6 lid 1 sub e',
+    retention: '10 jaar na beëindiging dienstverlening',
+  },
+  {
+    code: 'caseload-management',
+    name: 'Caseloadbeheer',
+    purpose: 'Toewijzen en overzien van cliënten per coach en team',
+    legalGround: 'Participatiewet art. 7; AVG art. 6 lid 1 sub e',
+    retention: '10 jaar na beëindiging dienstverlening',
+  },
+  {
+    code: 'referral',
+    name: 'Verwijzing naar aanbieder of netwerkpartner',
+    purpose: 'Uitvoering van trajecten door gecontracteerde aanbieders',
+    legalGround: 'Participatiewet art. 7 en 10; AVG art. 6 lid 1 sub e',
+    retention: '10 jaar na beëindiging dienstverlening',
+  },
+  {
+    code: 'privacy-rights',
+    name: 'Rechten van betrokkenen (inzage)',
+    purpose: 'Inzage in de verwerkingen van persoonsgegevens',
+    legalGround: 'AVG art. 15',
+    retention: '2 jaar',
+  },
+] as const;
+
+export type ProcessingActivityCode = (typeof PROCESSING_ACTIVITIES)[number]['code'];

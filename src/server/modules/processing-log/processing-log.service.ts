@@ -1,0 +1,55 @@
+import { createHmac } from 'node:crypto';
+import type { Executor } from '../../db/database.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { findActivityId, insertLogRecords } from './processing-log.repository.ts';
+import type { ProcessingActivityCode } from './processing-activities.ts';
+
+/** The pseudonym under which a BSN appears in the processing log: HMAC-SHA256 with the configured key. */
+export function pseudonymiseBsn(key: string, bsn: string): string {
+  return createHmac('sha256', key).update(bsn).digest('hex');
+}
+
+const activityIdCache = new Map<string, string>();
+
+/**
+ * Writes one processing-log record per data subject, inside the caller's transaction so the
+ * log and the processing stand or fall together. Refuses to run outside a transaction.
+ */
+export async function recordProcessing(
+  trx: Executor,
+  ctx: RequestContext,
+  entry: { operation: string; activity: ProcessingActivityCode; dataSubjectIds: readonly string[]; status?: 'ok' | 'error' },
+): Promise<void> {
+  if (!trx.isTransaction) throw new Error('recordProcessing must run inside a transaction');
+  if (entry.dataSubjectIds.length === 0) return;
+  const cacheKey = `${ctx.actor.organisationId}:${entry.activity}`;
+  let activityId = activityIdCache.get(cacheKey);
+  if (!activityId) {
+    activityId = await findActivityId(trx, ctx.actor.organisationId, entry.activity);
+    if (!activityId) throw new Error(`Processing activity ${entry.activity} is not registered`);
+    activityIdCache.set(cacheKey, activityId);
+  }
+  const endedAt = new Date();
+  const unique = [...new Set(entry.dataSubjectIds)];
+  await insertLogRecords(
+    trx,
+    unique.map((dataSubjectId) => ({
+      organisation_id: ctx.actor.organisationId,
+      trace_id: ctx.trace.traceId,
+      span_id: ctx.trace.spanId,
+      parent_span_id: ctx.trace.parentSpanId,
+      operation: entry.operation,
+      started_at: ctx.trace.startedAt,
+      ended_at: endedAt,
+      status: entry.status ?? 'ok',
+      processing_activity_id: activityId,
+      data_subject_id: dataSubjectId,
+      user_id: ctx.actor.userId,
+    })),
+  );
+}
+
+/** Forgets cached activity ids (tests that recreate a database reuse organisation ids never, but be safe). */
+export function clearActivityCache(): void {
+  activityIdCache.clear();
+}
