@@ -64,13 +64,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     transform: jsonSchemaTransform,
     hideUntagged: false,
   });
-  await app.register(fastifySwaggerUi, {
-    routePrefix: '/api/docs',
-    uiConfig: { docExpansion: 'list', deepLinking: false },
-  });
   app.addHook('onRoute', (route) => {
     // The API reference page and its assets are public documentation.
     if (route.url.startsWith('/api/docs')) route.config = { ...(route.config ?? {}), access: 'public' };
+  });
+  await app.register(fastifySwaggerUi, {
+    routePrefix: '/api/docs',
+    uiConfig: { docExpansion: 'list', deepLinking: false },
   });
 
   registerSessionHandling(app, db, config);

@@ -21,6 +21,10 @@ const schema = z.object({
   /** Serve cookies with the Secure flag; on by default in production (behind TLS). */
   COOKIE_SECURE: z.enum(['true', 'false']).optional(),
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
+  /** Login attempts per IP per minute (brute-force brake in front of the per-account lockout). */
+  LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  /** Server where tests create and drop their throwaway databases. */
+  TEST_POSTGRES_URL: z.string().url().default('postgres://root@127.0.0.1:5432/postgres'),
 });
 
 export type Config = Readonly<{
@@ -31,7 +35,8 @@ export type Config = Readonly<{
   dataDir: string;
   pseudonymKey: string;
   session: Readonly<{ idleMinutes: number; absoluteHours: number }>;
-  login: Readonly<{ maxFailures: number; lockoutMinutes: number }>;
+  login: Readonly<{ maxFailures: number; lockoutMinutes: number; ratePerMinute: number }>;
+  testPostgresUrl: string;
   logLevel: string;
   cookieSecure: boolean;
   seedDemo: boolean;
@@ -59,7 +64,8 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     dataDir: e.DATA_DIR,
     pseudonymKey: e.PSEUDONYM_KEY ?? DEVELOPMENT_PSEUDONYM_KEY,
     session: Object.freeze({ idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS }),
-    login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES }),
+    login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.LOGIN_RATE_LIMIT }),
+    testPostgresUrl: e.TEST_POSTGRES_URL,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
     seedDemo: e.SEED_DEMO === 'true',

@@ -18,7 +18,7 @@ export function registerAuthRoutes(app: App, { db, config }: Deps): void {
   app.post(
     '/api/auth/login',
     {
-      config: { access: 'public', rateLimit: { max: 20, timeWindow: '1 minute' } },
+      config: { access: 'public', rateLimit: { max: config.login.ratePerMinute, timeWindow: '1 minute' } },
       schema: { tags: ['auth'], summary: 'Log in with e-mail and password', body: loginBody, response: { 200: meResponse } },
     },
     async (request, reply) => {
