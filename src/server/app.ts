@@ -24,6 +24,15 @@ import { registerStartRoutes } from './modules/start/start.routes.ts';
 import { registerTeamRoutes } from './modules/teams/teams.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
 
+type RouteEntry = { method: string; url: string; route: { config?: { access?: unknown } } };
+
+declare module 'fastify' {
+  interface FastifyInstance {
+    /** Every registered route; read its `route.config.access` after ready(). */
+    routeTable: RouteEntry[];
+  }
+}
+
 export type BuildAppOptions = { db: Kysely<DB>; config: Config; webRoot?: string; logger?: boolean };
 
 /** Builds the Fastify app: plumbing, every module's routes, the API docs and the web UI. */
@@ -36,6 +45,13 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   app.setSerializerCompiler(serializerCompiler);
+
+  // Every route with its declared access, so a test can prove none was forgotten.
+  const routeTable: RouteEntry[] = [];
+  app.decorate('routeTable', routeTable);
+  app.addHook('onRoute', (route) => {
+    for (const method of [route.method].flat()) routeTable.push({ method, url: route.url, route });
+  });
 
   registerProblemHandlers(app);
   await app.register(fastifyHelmet, {

@@ -54,7 +54,8 @@ export function registerSessionHandling(app: FastifyInstance, db: Kysely<DB>, co
     reply.header('traceparent', traceparentHeader(request.trace));
   });
 
-  app.addHook('preHandler', async (request) => {
+  // onRequest, so an anonymous caller learns nothing from validation (authenticate, then validate).
+  app.addHook('onRequest', async (request) => {
     if (request.is404) return;
     const access = request.routeOptions.config.access;
     if (!access) throw forbidden('Route has no access policy');

@@ -112,7 +112,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       .map((clientId, i) => ({
         organisation_id: organisationId,
         client_id: clientId,
-        external_organisation_id: i % 4 === 3 ? partnerIds[i % partnerIds.length]! : providerIds[i % providerIds.length]!,
+        external_organisation_id: i % 4 === 3 ? partnerIds[Math.floor(i / 4) % partnerIds.length]! : providerIds[i % providerIds.length]!,
         status: statuses[i % statuses.length]!,
       }));
     await insertReferrals(trx, referrals);
