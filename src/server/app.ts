@@ -33,13 +33,20 @@ declare module 'fastify' {
   }
 }
 
-export type BuildAppOptions = { db: Kysely<DB>; config: Config; webRoot?: string; logger?: boolean };
+export type BuildAppOptions = {
+  db: Kysely<DB>;
+  config: Config;
+  webRoot?: string;
+  logger?: boolean;
+  /** Where log lines go (stdout by default); tests read them to prove nothing personal leaks. */
+  logStream?: NodeJS.WritableStream;
+};
 
 /** Builds the Fastify app: plumbing, every module's routes, the API docs and the web UI. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { db, config } = options;
   const app = Fastify({
-    logger: options.logger === false ? false : loggerOptions(config.logLevel),
+    logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.env === 'production',
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();

@@ -4,7 +4,7 @@ import type { FastifyServerOptions } from 'fastify';
  * Pino options. Personal data never reaches a log line: bodies are not logged, and the paths that
  * could carry a BSN, a password, a token or note text are redacted should anything log them.
  */
-export function loggerOptions(level: string): FastifyServerOptions['logger'] {
+export function loggerOptions(level: string): Exclude<FastifyServerOptions['logger'], boolean | undefined> {
   return {
     level,
     redact: {

@@ -1,0 +1,139 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdirSync, writeFileSync } from 'node:fs';
+import { parseArgs } from 'node:util';
+import { sql } from 'kysely';
+import { loadConfig } from '../server/config.ts';
+import { openDatabase } from '../server/db/database.ts';
+import { migrateToLatest } from '../server/db/migrator.ts';
+import { generateSyntheticOrganisation } from '../server/bench/synthetic-organisation.ts';
+import { SCENARIOS, type BenchContext } from '../server/bench/scenarios.ts';
+import { DEMO_PASSWORD } from '../server/modules/demo/demo-accounts.ts';
+
+/**
+ * `npm run bench [-- --clients 100000 --duration 10 --connections 50 --only name --fresh]`
+ * Builds a synthetic organisation in PostgreSQL (reused when the scale matches), starts the app
+ * and a floor server as child processes, runs every scenario and prints median and p99 next to
+ * the floor measured in the same run.
+ */
+const { values: args } = parseArgs({
+  options: {
+    clients: { type: 'string', default: '100000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+    only: { type: 'string' },
+    fresh: { type: 'boolean', default: false },
+    database: { type: 'string', default: 'meedoen_bench' },
+  },
+});
+const clients = Number(args.clients);
+const config = loadConfig();
+const serverUrl = new URL(config.databaseUrl ?? config.testPostgresUrl);
+const benchUrl = new URL(serverUrl);
+benchUrl.pathname = `/${args.database}`;
+
+async function prepareDatabase() {
+  const admin = await openDatabase({ databaseUrl: serverUrl.toString(), poolSize: 1 });
+  const exists = await sql<{ n: number }>`select count(*)::int as n from pg_database where datname = ${args.database}`.execute(admin.db);
+  let reuse = false;
+  if (exists.rows[0]!.n > 0 && !args.fresh) {
+    const probe = await openDatabase({ databaseUrl: benchUrl.toString(), poolSize: 1 });
+    try {
+      const count = await sql<{ n: number }>`select count(*)::int as n from clients`.execute(probe.db);
+      reuse = count.rows[0]!.n === clients;
+    } catch {
+      reuse = false;
+    }
+    await probe.close();
+  }
+  if (!reuse) {
+    await sql.raw(`drop database if exists ${args.database} with (force)`).execute(admin.db);
+    await sql.raw(`create database ${args.database}`).execute(admin.db);
+  }
+  await admin.close();
+  const database = await openDatabase({ databaseUrl: benchUrl.toString(), poolSize: 10 });
+  await migrateToLatest(database.db);
+  if (reuse) {
+    console.log(`Reusing ${args.database} with ${clients.toLocaleString('nl-NL')} clients (--fresh to rebuild)`);
+  } else {
+    console.log(`Generating a synthetic organisation with ${clients.toLocaleString('nl-NL')} clients in ${args.database}…`);
+    const started = Date.now();
+    await generateSyntheticOrganisation(database.db, { clients, pseudonymKey: config.pseudonymKey });
+    console.log(`Generated in ${((Date.now() - started) / 1000).toFixed(1)} s; analysing…`);
+    await sql`analyze`.execute(database.db);
+  }
+  return database;
+}
+
+function startChild(command: string[], env: Record<string, string>, readyWhen: RegExp): Promise<ChildProcess> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    const onData = (chunk: Buffer) => {
+      output += chunk.toString();
+      if (readyWhen.test(output)) resolve(child);
+    };
+    child.stdout!.on('data', onData);
+    child.stderr!.on('data', onData);
+    child.on('exit', (code) => reject(new Error(`child exited with ${code}: ${output.slice(-2000)}`)));
+  });
+}
+
+const database = await prepareDatabase();
+const appPort = 3900;
+const floorPort = 3901;
+const tsx = ['--import', 'tsx'];
+const app = await startChild(
+  [...tsx, 'src/cli/start.ts'],
+  { DATABASE_URL: benchUrl.toString(), PORT: String(appPort), SEED_DEMO: 'false', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100000000', NODE_ENV: 'development' },
+  /Meedoen is running/,
+);
+const floor = await startChild([...tsx, 'src/server/bench/floor-server.ts', benchUrl.toString(), String(floorPort)], {}, /ready/);
+
+const ctx: BenchContext = {
+  appUrl: `http://127.0.0.1:${appPort}`,
+  floorUrl: `http://127.0.0.1:${floorPort}`,
+  db: database.db,
+  connections: Number(args.connections),
+  durationSeconds: Number(args.duration),
+  async login(email) {
+    const res = await fetch(`${this.appUrl}/api/auth/login`, {
+      method: 'POST',
+      headers: { 'content-type': 'application/json' },
+      body: JSON.stringify({ email, password: DEMO_PASSWORD }),
+    });
+    if (!res.ok) throw new Error(`bench login failed: ${res.status}`);
+    const cookie = res.headers.get('set-cookie')!.split(';')[0]!;
+    return { cookie, csrfToken: ((await res.json()) as { csrfToken: string }).csrfToken };
+  },
+};
+
+const results: Record<string, unknown>[] = [];
+try {
+  for (const scenario of SCENARIOS.filter((s) => !args.only || s.name === args.only)) {
+    process.stdout.write(`• ${scenario.name}: ${scenario.description}… `);
+    const { figures, floor: floorFigures, floorLabel } = await scenario.run(ctx);
+    const ratio = floorFigures.p99 > 0 ? figures.p99 / floorFigures.p99 : NaN;
+    const row = {
+      scenario: scenario.name,
+      requests: figures.requests,
+      'median ms': figures.median,
+      'p99 ms': figures.p99,
+      'floor median ms': floorFigures.median,
+      'floor p99 ms': floorFigures.p99,
+      'p99 ratio': Number(ratio.toFixed(1)),
+      errors: figures.errors + figures.non2xx,
+      floor: floorLabel,
+    };
+    results.push(row);
+    console.log('done');
+  }
+} finally {
+  app.kill();
+  floor.kill();
+  await database.close();
+}
+console.log(`\nMeedoen bench: ${clients.toLocaleString('nl-NL')} clients, ${ctx.connections} connections, ${ctx.durationSeconds} s per run`);
+console.table(results);
+mkdirSync('.bench', { recursive: true });
+writeFileSync('.bench/results.json', JSON.stringify({ clients, connections: ctx.connections, at: new Date().toISOString(), results }, null, 2));
+process.exit(0);

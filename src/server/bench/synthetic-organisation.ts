@@ -1,0 +1,96 @@
+import { SingleBar, Presets } from 'cli-progress';
+import { Faker, nl } from '@faker-js/faker';
+import type { Kysely } from 'kysely';
+import { completeBsn } from '../../shared/bsn.ts';
+import type { DB } from '../db/schema.ts';
+import { hashPassword } from '../modules/auth/password.ts';
+import { insertClients, insertReferrals, type NewClientRow } from '../modules/clients/clients.repository.ts';
+import { DEMO_PASSWORD } from '../modules/demo/demo-accounts.ts';
+import { seedDemo } from '../modules/demo/demo-seed.ts';
+import { pseudonymiseBsn } from '../modules/processing-log/processing-log.service.ts';
+import { insertTeam } from '../modules/teams/teams.repository.ts';
+import { insertUser } from '../modules/users/users.repository.ts';
+
+/** Clients per synthetic coach: the caseload size the benchmarks of later issues assume. */
+export const CLIENTS_PER_COACH = 60;
+const COACHES_PER_TEAM = 10;
+const BATCH = 4000;
+
+/**
+ * The demo organisation grown to `clients` clients: extra teams and coaches (60 clients each),
+ * valid unique BSNs, and referrals for a share of them. Deterministic, with a progress bar.
+ */
+export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { clients: number; pseudonymKey: string; quiet?: boolean }) {
+  const demoClients = Math.min(300, options.clients);
+  const { organisationId } = await seedDemo(db, { clients: demoClients, pseudonymKey: options.pseudonymKey });
+  const remaining = options.clients - demoClients;
+  if (remaining <= 0) return { organisationId };
+
+  const faker = new Faker({ locale: [nl] });
+  faker.seed(7);
+  const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const municipalities = await db.selectFrom('municipalities').select('id').where('organisation_id', '=', organisationId).orderBy('cbs_code').execute();
+  const providers = await db.selectFrom('external_organisations').select('id').where('organisation_id', '=', organisationId).where('kind', '=', 'provider').execute();
+
+  const coachCount = Math.ceil(remaining / CLIENTS_PER_COACH);
+  const coaches: { id: string; teamId: string; municipalityId: string }[] = [];
+  let team: { id: string; municipalityId: string } | undefined;
+  for (let i = 0; i < coachCount; i++) {
+    if (i % COACHES_PER_TEAM === 0) {
+      const municipalityId = municipalities[(i / COACHES_PER_TEAM) % municipalities.length]!.id;
+      const { id } = await insertTeam(db, { organisation_id: organisationId, name: `Bench team ${i / COACHES_PER_TEAM + 1}`, municipality_id: municipalityId });
+      team = { id, municipalityId };
+    }
+    const { id } = await insertUser(db, {
+      organisation_id: organisationId,
+      email: `bench.coach${i + 1}@meedoen.bench`,
+      display_name: `Benchcoach ${i + 1}`,
+      role: 'coach',
+      team_id: team!.id,
+      external_organisation_id: null,
+      password_hash: passwordHash,
+    });
+    coaches.push({ id, teamId: team!.id, municipalityId: team!.municipalityId });
+  }
+
+  const bar = options.quiet ? undefined : new SingleBar({ format: 'synthetic clients {bar} {value}/{total} ({eta}s left)' }, Presets.shades_classic);
+  bar?.start(remaining, 0);
+  // BSNs are taken from a range the demo does not use, in order, so they stay unique.
+  let bsnCursor = 50_000_000;
+  const firstNames = Array.from({ length: 400 }, () => faker.person.firstName());
+  const lastNames = Array.from({ length: 800 }, () => faker.person.lastName());
+  for (let start = 0; start < remaining; start += BATCH) {
+    const rows: NewClientRow[] = [];
+    for (let i = start; i < Math.min(start + BATCH, remaining); i++) {
+      let bsn: string | undefined;
+      while (!bsn) bsn = completeBsn(String(bsnCursor++));
+      const coach = coaches[Math.floor(i / CLIENTS_PER_COACH)]!;
+      const year = 1960 + (i % 48);
+      rows.push({
+        organisation_id: organisationId,
+        client_number: `B${String(i + 1).padStart(7, '0')}`,
+        bsn,
+        bsn_pseudonym: pseudonymiseBsn(options.pseudonymKey, bsn),
+        first_name: firstNames[i % firstNames.length]!,
+        last_name: lastNames[(i * 7) % lastNames.length]!,
+        date_of_birth: `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+        municipality_id: coach.municipalityId,
+        team_id: coach.teamId,
+        coach_id: coach.id,
+      });
+    }
+    const ids = await insertClients(db, rows);
+    await insertReferrals(
+      db,
+      ids.filter((_, k) => k % 5 === 0).map((clientId, k) => ({
+        organisation_id: organisationId,
+        client_id: clientId,
+        external_organisation_id: providers[k % providers.length]!.id,
+        status: k % 3 === 0 ? 'completed' : 'active',
+      })),
+    );
+    bar?.update(Math.min(start + BATCH, remaining));
+  }
+  bar?.stop();
+  return { organisationId };
+}
