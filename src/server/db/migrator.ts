@@ -1,5 +1,6 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/20261123_0001_foundation.ts';
+import * as coachDesk from './migrations/20261123_0002_coach_desk.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -7,6 +8,7 @@ import * as foundation from './migrations/20261123_0001_foundation.ts';
  */
 const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
+  '20261123_0002_coach_desk': coachDesk,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -1,0 +1,17 @@
+/** One item of the main navigation; shown when the session holds `permission` (or always when absent). */
+export type NavItem = { to: string; labelKey: string; permission?: string; end?: boolean };
+
+/** The main navigation, driven by permissions from /api/auth/me, never by role names. */
+export const NAV_ITEMS: readonly NavItem[] = [
+  { to: '/', labelKey: 'nav.start', end: true },
+  { to: '/clienten', labelKey: 'nav.clients', permission: 'clients:list' },
+  { to: '/beheer/gebruikers', labelKey: 'nav.users', permission: 'admin:manage' },
+  { to: '/beheer/teams', labelKey: 'nav.teams', permission: 'admin:manage' },
+  { to: '/beheer/gemeenten', labelKey: 'nav.municipalities', permission: 'admin:manage' },
+  { to: '/beheer/verwerkingslogboek', labelKey: 'nav.processingLog', permission: 'processing-log:search' },
+];
+
+/** The items a session may see. */
+export function visibleNavItems(can: (permission: string) => boolean): NavItem[] {
+  return NAV_ITEMS.filter((item) => !item.permission || can(item.permission));
+}

@@ -1,0 +1,57 @@
+import type { ReactNode } from 'react';
+import { createBrowserRouter } from 'react-router';
+import { LoginPage } from '../features/auth/login-page.tsx';
+import { Loading } from '../components/loading.tsx';
+import { AppShell } from './app-shell.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RequireAuth, RequirePermission } from './require-auth.tsx';
+
+/** Wraps a lazily loaded page in a permission check; the page code loads only when it is visited. */
+function guarded(permission: string | null, load: () => Promise<() => ReactNode>) {
+  return async () => {
+    const Page = await load();
+    return {
+      element: permission ? (
+        <RequirePermission permission={permission}>
+          <Page />
+        </RequirePermission>
+      ) : (
+        <Page />
+      ),
+    };
+  };
+}
+
+/** All routes of the web UI; Dutch paths, because the addresses are part of what users see. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    { path: '/inloggen', element: <LoginPage /> },
+    {
+      path: '/',
+      hydrateFallbackElement: <Loading />,
+      element: (
+        <RequireAuth>
+          <AppShell />
+        </RequireAuth>
+      ),
+      children: [
+        { index: true, lazy: guarded(null, () => import('../features/start/start-page.tsx').then((m) => m.StartPage)) },
+        { path: 'clienten', lazy: guarded('clients:list', () => import('../features/clients/clients-page.tsx').then((m) => m.ClientsPage)) },
+        { path: 'clienten/:id', lazy: guarded(null, () => import('../features/clients/client-page.tsx').then((m) => m.ClientPage)) },
+        { path: 'beheer/gebruikers', lazy: guarded('admin:manage', () => import('../features/admin/users-page.tsx').then((m) => m.UsersPage)) },
+        { path: 'beheer/teams', lazy: guarded('admin:manage', () => import('../features/admin/teams-page.tsx').then((m) => m.TeamsPage)) },
+        {
+          path: 'beheer/gemeenten',
+          lazy: guarded('admin:manage', () => import('../features/admin/municipalities-page.tsx').then((m) => m.MunicipalitiesPage)),
+        },
+        {
+          path: 'beheer/verwerkingslogboek',
+          lazy: guarded('processing-log:search', () =>
+            import('../features/processing-log/processing-log-page.tsx').then((m) => m.ProcessingLogPage),
+          ),
+        },
+        { path: '*', element: <NotFoundPage /> },
+      ],
+    },
+  ]);
+}

@@ -1,0 +1,45 @@
+import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import type { StartData } from '../../api/types.ts';
+import { useAuth, useSession } from '../../app/auth-context.tsx';
+import { Loading } from '../../components/loading.tsx';
+import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { RouterLink } from '../../components/router-link.tsx';
+import { useApi } from '../../components/use-api.ts';
+import { usePageTitle } from '../../components/use-page-title.ts';
+import { ClientsTable } from '../clients/clients-table.tsx';
+import { FigureCards } from './figure-cards.tsx';
+
+/** The start page: welcome, the role's key figures from /api/start, and a short client list. */
+export function StartPage() {
+  const { t } = useTranslation();
+  const { user } = useSession();
+  const { can } = useAuth();
+  const start = useApi<StartData>('/api/start');
+  usePageTitle(t('start.title'));
+
+  return (
+    <>
+      <Heading1>{t('start.welcome', { name: user.displayName })}</Heading1>
+      {start.loading ? <Loading /> : null}
+      <ProblemAlert error={start.error} />
+      {start.data && Object.keys(start.data.counts).length > 0 ? (
+        <section aria-labelledby="start-figures">
+          <Heading2 id="start-figures">{t('start.figures')}</Heading2>
+          <FigureCards counts={start.data.counts} labelledBy="start-figures" />
+        </section>
+      ) : null}
+      {start.data && start.data.clients.length > 0 ? (
+        <section aria-labelledby="start-clients">
+          <Heading2 id="start-clients">{t('start.clientsHeading')}</Heading2>
+          <ClientsTable clients={start.data.clients} caption={t('start.clientsHeading')} />
+          {can('clients:list') ? (
+            <Paragraph>
+              <RouterLink to="/clienten">{t('start.allClients')}</RouterLink>
+            </Paragraph>
+          ) : null}
+        </section>
+      ) : null}
+    </>
+  );
+}
