@@ -7,6 +7,7 @@ import { hashPassword } from '../modules/auth/password.ts';
 import { insertClients, insertReferrals, type NewClientRow } from '../modules/clients/clients.repository.ts';
 import { DEMO_PASSWORD } from '../modules/demo/demo-accounts.ts';
 import { seedDemo } from '../modules/demo/demo-seed.ts';
+import { formatClientNumber, reserveClientNumbers } from '../modules/organisations/organisations.repository.ts';
 import { pseudonymiseBsn } from '../modules/processing-log/processing-log.service.ts';
 import { insertTeam } from '../modules/teams/teams.repository.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
@@ -57,6 +58,7 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
   bar?.start(remaining, 0);
   // BSNs are taken from a range the demo does not use, in order, so they stay unique.
   let bsnCursor = 50_000_000;
+  const firstNumber = await reserveClientNumbers(db, organisationId, remaining);
   const firstNames = Array.from({ length: 400 }, () => faker.person.firstName());
   const lastNames = Array.from({ length: 800 }, () => faker.person.lastName());
   for (let start = 0; start < remaining; start += BATCH) {
@@ -68,7 +70,7 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
       const year = 1960 + (i % 48);
       rows.push({
         organisation_id: organisationId,
-        client_number: `B${String(i + 1).padStart(7, '0')}`,
+        client_number: formatClientNumber(firstNumber + i),
         bsn,
         bsn_pseudonym: pseudonymiseBsn(options.pseudonymKey, bsn),
         first_name: firstNames[i % firstNames.length]!,

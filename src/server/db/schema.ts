@@ -1,4 +1,6 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
+import type { BenefitType, ClientRoute, TargetGroup } from '../../shared/client-fields.ts';
+import type { LadderAnswers } from '../../shared/ladder.ts';
 import type { Role } from '../../shared/roles.ts';
 
 /** Kysely's view of the database. Kept by hand, next to the migrations that define it. */
@@ -12,6 +14,7 @@ export interface OrganisationsTable {
   name: string;
   slug: string;
   coach_client_scope: ColumnType<'own' | 'team' | 'organisation', 'own' | 'team' | 'organisation' | undefined>;
+  client_number_counter: ColumnType<number, never, number>;
   created_at: CreatedAt;
 }
 
@@ -54,6 +57,23 @@ export interface ClientsTable {
   municipality_id: string;
   team_id: string | null;
   coach_id: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  phone: ColumnType<string | null, string | null | undefined, string | null>;
+  email: ColumnType<string | null, string | null | undefined, string | null>;
+  street: ColumnType<string | null, string | null | undefined, string | null>;
+  house_number: ColumnType<string | null, string | null | undefined, string | null>;
+  postcode: ColumnType<string | null, string | null | undefined, string | null>;
+  city: ColumnType<string | null, string | null | undefined, string | null>;
+  benefit_type: ColumnType<BenefitType | null, BenefitType | null | undefined, BenefitType | null>;
+  benefit_start_date: ColumnType<string | null, string | null | undefined, string | null>;
+  target_groups: ColumnType<TargetGroup[], TargetGroup[] | undefined, TargetGroup[]>;
+  route: ColumnType<ClientRoute | null, ClientRoute | null | undefined, ClientRoute | null>;
+  ladder_step: ColumnType<number | null, number | null | undefined, number | null>;
+  ladder_growth_potential: ColumnType<number | null, number | null | undefined, number | null>;
+  ladder_measured_on: ColumnType<string | null, string | null | undefined, string | null>;
+  annual_conversation_on: ColumnType<string | null, string | null | undefined, string | null>;
+  open_signal_count: ColumnType<number, number | undefined, number>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -138,6 +158,106 @@ export interface AuditEventsTable {
   created_at: CreatedAt;
 }
 
+export interface ClientRouteChangesTable {
+  id: ColumnType<number, never, never>;
+  organisation_id: string;
+  client_id: string;
+  previous_route: ClientRoute | null;
+  route: ClientRoute;
+  reason: string;
+  changed_by: string | null;
+  changed_at: CreatedAt;
+}
+
+export interface LadderMeasurementsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  measured_on: DateOnly;
+  step: number;
+  growth_potential: number;
+  answers: ColumnType<LadderAnswers, string, never>;
+  occasion: 'intake' | 'trajectory_start' | 'trajectory_end' | 'yearly' | 'other';
+  note: string | null;
+  measured_by: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ContactMomentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  kind: 'gesprek' | 'telefonisch' | 'huisbezoek' | 'email' | 'jaargesprek' | 'notitie';
+  occurred_on: DateOnly;
+  summary: string;
+  confidential: ColumnType<boolean, boolean | undefined, boolean>;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface SignalsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  domain: string;
+  severity: 'laag' | 'middel' | 'hoog';
+  status: ColumnType<'open' | 'in_behandeling' | 'geescaleerd' | 'afgerond', 'open' | 'in_behandeling' | 'geescaleerd' | 'afgerond' | undefined>;
+  description: string;
+  follow_up_on: ColumnType<string | null, string | null | undefined, string | null>;
+  raised_by: string | null;
+  raised_at: CreatedAt;
+  closed_at: Date | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export interface EscalationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  signal_id: string;
+  target_kind: 'team_ondersteuning' | 'kernteam' | 'partner';
+  external_organisation_id: string | null;
+  question: string;
+  due_on: DateOnly;
+  status: ColumnType<'open' | 'teruggemeld', 'open' | 'teruggemeld' | undefined>;
+  outcome: string | null;
+  reported_at: Date | null;
+  reported_by: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
+export type TaskKind = 'handmatig' | 'jaargesprek' | 'ladder_meting' | 'traject_eindigt' | 'signaal_opvolging';
+
+export interface TasksTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string | null;
+  assignee_id: string | null;
+  kind: TaskKind;
+  title: string;
+  due_on: DateOnly;
+  status: ColumnType<'open' | 'afgerond' | 'vervallen', 'open' | 'afgerond' | 'vervallen' | undefined>;
+  rule_key: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+  completed_at: Date | null;
+  completed_by: string | null;
+}
+
+export interface TimelineEventsTable {
+  id: ColumnType<number, never, never>;
+  organisation_id: string;
+  client_id: string;
+  occurred_at: Date;
+  kind: string;
+  summary: string;
+  confidential: ColumnType<boolean, boolean | undefined, never>;
+  actor_id: string | null;
+  subject_type: string | null;
+  subject_id: string | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   municipalities: MunicipalitiesTable;
@@ -150,6 +270,13 @@ export interface DB {
   processing_activities: ProcessingActivitiesTable;
   processing_log: ProcessingLogTable;
   audit_events: AuditEventsTable;
+  client_route_changes: ClientRouteChangesTable;
+  ladder_measurements: LadderMeasurementsTable;
+  contact_moments: ContactMomentsTable;
+  signals: SignalsTable;
+  escalations: EscalationsTable;
+  tasks: TasksTable;
+  timeline_events: TimelineEventsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -8,6 +8,9 @@ import { runSqlScript } from '../sql-script.ts';
  */
 export async function up(db: Kysely<unknown>): Promise<void> {
   await runSqlScript(db, /* sql */ `
+    -- Client numbers are handed out per organisation from this counter (C100001, C100002, …).
+    alter table organisations add column client_number_counter bigint not null default 100000;
+
     alter table clients
       -- Optimistic concurrency: the ETag of a client; every update bumps it.
       add column version integer not null default 1,

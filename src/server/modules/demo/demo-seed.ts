@@ -6,6 +6,7 @@ import { hashPassword } from '../auth/password.ts';
 import { insertClients, insertReferrals, type NewClientRow } from '../clients/clients.repository.ts';
 import { insertExternalOrganisation } from '../external-organisations/external-organisations.repository.ts';
 import { insertMunicipality } from '../municipalities/municipalities.repository.ts';
+import { formatClientNumber, reserveClientNumbers } from '../organisations/organisations.repository.ts';
 import { provisionOrganisation } from '../organisations/organisations.service.ts';
 import { pseudonymiseBsn } from '../processing-log/processing-log.service.ts';
 import { insertTeam } from '../teams/teams.repository.ts';
@@ -78,6 +79,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
     await staff('administrator', DEMO_ACCOUNTS.administrator.email, DEMO_ACCOUNTS.administrator.displayName);
 
     const rows: NewClientRow[] = [];
+    const firstNumber = await reserveClientNumbers(trx, organisationId, clientTotal);
     const usedBsn = new Set<string>();
     for (let i = 0; i < clientTotal; i++) {
       let bsn: string | undefined;
@@ -88,7 +90,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       const birth = faker.date.birthdate({ mode: 'age', min: age, max: age, refDate: new Date('2026-11-01T00:00:00Z') });
       rows.push({
         organisation_id: organisationId,
-        client_number: `C${String(100001 + i)}`,
+        client_number: formatClientNumber(firstNumber + i),
         bsn,
         bsn_pseudonym: pseudonymiseBsn(options.pseudonymKey, bsn),
         first_name: faker.person.firstName(),

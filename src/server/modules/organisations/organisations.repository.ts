@@ -15,3 +15,22 @@ export async function countOrganisations(db: Executor): Promise<number> {
   const row = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);
 }
+
+/**
+ * Reserves `count` client numbers for an organisation and returns the first. The row lock of the
+ * UPDATE serialises concurrent registrations, so numbers are never handed out twice.
+ */
+export async function reserveClientNumbers(db: Executor, organisationId: string, count: number): Promise<number> {
+  const row = await db
+    .updateTable('organisations')
+    .set((eb) => ({ client_number_counter: eb('client_number_counter', '+', count) }))
+    .where('id', '=', organisationId)
+    .returning('client_number_counter')
+    .executeTakeFirstOrThrow();
+  return Number(row.client_number_counter) - count + 1;
+}
+
+/** The display form of a client number. */
+export function formatClientNumber(n: number): string {
+  return `C${n}`;
+}
