@@ -27,7 +27,15 @@ export type ErrorCode =
   | 'team_name_taken'
   | 'municipality_taken'
   | 'invalid_role_binding'
-  | 'cannot_disable_self';
+  | 'cannot_disable_self'
+  // clients and the coach's desk
+  | 'bsn_taken'
+  | 'possible_duplicate'
+  | 'field_not_allowed'
+  | 'unknown_reference'
+  | 'growth_below_step'
+  | 'invalid_transition'
+  | 'not_in_team';
 
 /** An error the API explains to its caller as problem+json. */
 export class AppError extends Error {
@@ -54,6 +62,10 @@ export function statusForCode(code: ErrorCode): number {
     case 'password_too_common':
     case 'invalid_role_binding':
     case 'cannot_disable_self':
+    case 'field_not_allowed':
+    case 'unknown_reference':
+    case 'growth_below_step':
+    case 'not_in_team':
       return 422;
     case 'not_found':
       return 404;
@@ -72,6 +84,9 @@ export function statusForCode(code: ErrorCode): number {
     case 'email_taken':
     case 'team_name_taken':
     case 'municipality_taken':
+    case 'bsn_taken':
+    case 'possible_duplicate':
+    case 'invalid_transition':
       return 409;
     case 'precondition_failed':
       return 412;

@@ -1,21 +1,41 @@
+import type { Actor } from '../../authz/actor.ts';
 import { definePolicy } from '../../authz/policy.ts';
 
 /** The fields of a client that the object rules look at. */
 type ClientRef = { id: string; organisation_id: string; coach_id: string | null; team_id: string | null };
 
+/** The coach who holds the dossier, a coach of the same team (unless the organisation limits coaches to their own caseload), or the team's lead. */
+function worksOnDossier(actor: Actor, client: ClientRef): boolean {
+  if (actor.organisationId !== client.organisation_id) return false;
+  if (actor.role === 'coach') {
+    return client.coach_id === actor.userId || (actor.coachClientScope !== 'own' && !!actor.teamId && client.team_id === actor.teamId);
+  }
+  return actor.role === 'team_lead' && !!actor.teamId && client.team_id === actor.teamId;
+}
+
+/** Only the client's own coach and the team lead: confidential notes and the processing log. */
+function holdsDossier(actor: Actor, client: ClientRef): boolean {
+  if (actor.organisationId !== client.organisation_id) return false;
+  return (actor.role === 'coach' && client.coach_id === actor.userId) || (actor.role === 'team_lead' && !!actor.teamId && client.team_id === actor.teamId);
+}
+
 /**
  * Object rules for a client already loaded through the actor's scope (so `read` holds for
- * anything the scope returned). Writing is for the coach who holds the dossier or the team lead.
+ * anything the scope returned).
  */
-export const clientPolicy = definePolicy<ClientRef, 'read' | 'update' | 'readProcessingLog'>({
+export const clientPolicy = definePolicy<
+  ClientRef,
+  'read' | 'update' | 'changeRoute' | 'measureLadder' | 'addContact' | 'readContacts' | 'readConfidential' | 'raiseSignal' | 'readSignals' | 'readTimeline' | 'readProcessingLog'
+>({
   read: (actor, client) => actor.organisationId === client.organisation_id,
-  update: (actor, client) =>
-    actor.organisationId === client.organisation_id &&
-    ((actor.role === 'coach' && (client.coach_id === actor.userId || (actor.coachClientScope !== 'own' && client.team_id === actor.teamId))) ||
-      (actor.role === 'team_lead' && client.team_id === actor.teamId)),
-  readProcessingLog: (actor, client) =>
-    actor.organisationId === client.organisation_id &&
-    ((actor.role === 'coach' && client.coach_id === actor.userId) ||
-      (actor.role === 'team_lead' && client.team_id === actor.teamId) ||
-      (actor.role === 'client' && client.id === actor.clientId)),
+  update: worksOnDossier,
+  changeRoute: worksOnDossier,
+  measureLadder: worksOnDossier,
+  addContact: worksOnDossier,
+  readContacts: worksOnDossier,
+  readConfidential: holdsDossier,
+  raiseSignal: worksOnDossier,
+  readSignals: worksOnDossier,
+  readTimeline: worksOnDossier,
+  readProcessingLog: (actor, client) => holdsDossier(actor, client) || (actor.role === 'client' && client.id === actor.clientId),
 });

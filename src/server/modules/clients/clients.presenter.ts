@@ -1,8 +1,11 @@
+import { ANNUAL_CONVERSATION_AGES } from '../../../shared/client-fields.ts';
+import { addMonths, ageOn, todayIso } from '../../../shared/dates.ts';
+import { LADDER_MEASUREMENT_MAX_AGE_MONTHS } from '../../../shared/ladder.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { abilitiesOf } from '../../authz/policy.ts';
 import { clientPolicy } from './clients.policy.ts';
 import type { ClientListRow, ClientRecord } from './clients.repository.ts';
-import type { ClientListItem } from './clients.schema.ts';
+import type { ClientDetail, ClientListItem } from './clients.schema.ts';
 
 /** The fields of a client that leave the server in a list. The BSN is not among them. */
 export function presentClientListItem(actor: Actor, row: ClientListRow): ClientListItem {
@@ -15,11 +18,41 @@ export function presentClientListItem(actor: Actor, row: ClientListRow): ClientL
     municipality: { id: row.municipality_id, name: row.municipality_name },
     coach: row.coach_id && row.coach_name ? { id: row.coach_id, displayName: row.coach_name } : null,
     team: row.team_id && row.team_name ? { id: row.team_id, name: row.team_name } : null,
+    route: row.route,
+    ladderStep: row.ladder_step,
     policies: abilitiesOf(actor, clientPolicy, row),
   };
 }
 
-/** A client's dossier header: the list fields plus the BSN. */
-export function presentClientDetail(actor: Actor, row: ClientRecord) {
-  return { ...presentClientListItem(actor, row), bsn: row.bsn };
+/** Attention flags derived from the denormalised summary fields; shared by dossier and caseload. */
+export function attentionFlags(row: { date_of_birth: string; ladder_measured_on: string | null; annual_conversation_on: string | null }, today = todayIso()) {
+  const age = ageOn(row.date_of_birth, today);
+  const yearAgo = addMonths(today, -LADDER_MEASUREMENT_MAX_AGE_MONTHS);
+  const ladderOverdue = !row.ladder_measured_on || row.ladder_measured_on < yearAgo;
+  const annualRequired = age >= ANNUAL_CONVERSATION_AGES.min && age < ANNUAL_CONVERSATION_AGES.max;
+  const annualOverdue = annualRequired && (!row.annual_conversation_on || row.annual_conversation_on < addMonths(today, -12));
+  return { age, ladderOverdue, annualRequired, annualOverdue };
+}
+
+/** A client's dossier header: everything the coach's desk shows at the top, and the abilities. */
+export function presentClientDetail(actor: Actor, row: ClientRecord): ClientDetail {
+  const flags = attentionFlags(row);
+  return {
+    ...presentClientListItem(actor, row),
+    bsn: row.bsn,
+    age: flags.age,
+    phone: row.phone,
+    email: row.email,
+    address: { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city },
+    benefit: { type: row.benefit_type, startDate: row.benefit_start_date },
+    targetGroups: row.target_groups,
+    ladder: { step: row.ladder_step, growthPotential: row.ladder_growth_potential, measuredOn: row.ladder_measured_on, overdue: flags.ladderOverdue },
+    annualConversation: { required: flags.annualRequired, overdue: flags.annualOverdue, lastOn: row.annual_conversation_on },
+    openSignalCount: row.open_signal_count,
+    version: row.version,
+  };
+}
+
+export function etagOf(version: number): string {
+  return `"${version}"`;
 }

@@ -2,6 +2,8 @@ import { sql } from 'kysely';
 import type { Actor } from '../../authz/actor.ts';
 import { clientScope } from '../../authz/scopes.ts';
 import type { Executor } from '../../db/database.ts';
+import type { ClientsTable, ReferralStatus } from '../../db/schema.ts';
+import type { Insertable, Updateable } from 'kysely';
 
 /** Clients the actor may see, joined with the names a list shows. Every read of clients starts here. */
 function scopedClients(db: Executor, actor: Actor) {
@@ -15,8 +17,15 @@ function scopedClients(db: Executor, actor: Actor) {
 
 const LIST_COLUMNS = [
   'clients.id', 'clients.client_number', 'clients.first_name', 'clients.last_name', 'clients.date_of_birth',
-  'clients.bsn_pseudonym', 'clients.coach_id', 'clients.team_id', 'clients.organisation_id',
+  'clients.bsn_pseudonym', 'clients.coach_id', 'clients.team_id', 'clients.organisation_id', 'clients.route', 'clients.ladder_step',
   'm.id as municipality_id', 'm.name as municipality_name', 'coach.display_name as coach_name', 't.name as team_name',
+] as const;
+
+const DETAIL_COLUMNS = [
+  ...LIST_COLUMNS,
+  'clients.bsn', 'clients.version', 'clients.phone', 'clients.email', 'clients.street', 'clients.house_number', 'clients.postcode',
+  'clients.city', 'clients.benefit_type', 'clients.benefit_start_date', 'clients.target_groups', 'clients.ladder_growth_potential',
+  'clients.ladder_measured_on', 'clients.annual_conversation_on', 'clients.open_signal_count',
 ] as const;
 
 /** `q` searches; `coachId` narrows to one coach's own caseload within the scope. */
@@ -28,20 +37,17 @@ function applySearch<QB extends ReturnType<typeof scopedClients>>(query: QB, q: 
   const term = q?.trim();
   if (!term) return query;
   if (/^\d{9}$/.test(term)) return query.where('clients.bsn', '=', term) as QB;
+  if (/^[Cc]\d+$/.test(term)) return query.where('clients.client_number', '=', term.toUpperCase()) as QB;
   const prefix = `${term.toLowerCase().replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
   return query.where((eb) =>
-    eb.or([
-      eb('clients.client_number', '=', term),
-      eb(sql`lower(clients.last_name)`, 'like', prefix),
-      eb(sql`lower(clients.first_name)`, 'like', prefix),
-    ]),
+    eb.or([eb(sql`lower(clients.last_name)`, 'like', prefix), eb(sql`lower(clients.first_name)`, 'like', prefix)]),
   ) as QB;
 }
 
 export async function searchClients(db: Executor, actor: Actor, search: ClientSearch) {
   return applySearch(scopedClients(db, actor), search.q, search.coachId)
     .select(LIST_COLUMNS)
-    .orderBy('clients.last_name')
+    .orderBy(sql`lower(clients.last_name)`)
     .orderBy('clients.first_name')
     .orderBy('clients.id')
     .limit(search.limit)
@@ -60,35 +66,114 @@ export type ClientListRow = Awaited<ReturnType<typeof searchClients>>[number];
 
 /** One client within the actor's scope, or undefined: a client outside it does not exist for them. */
 export async function findClient(db: Executor, actor: Actor, clientId: string) {
-  return scopedClients(db, actor).select([...LIST_COLUMNS, 'clients.bsn']).where('clients.id', '=', clientId).executeTakeFirst();
+  return scopedClients(db, actor).select(DETAIL_COLUMNS).where('clients.id', '=', clientId).executeTakeFirst();
 }
 
 export type ClientRecord = NonNullable<Awaited<ReturnType<typeof findClient>>>;
 
-export type NewClientRow = {
-  organisation_id: string;
-  client_number: string;
-  bsn: string;
-  bsn_pseudonym: string;
-  first_name: string;
-  last_name: string;
-  date_of_birth: string;
-  municipality_id: string;
-  team_id: string | null;
-  coach_id: string | null;
-};
+/** Whether a BSN is already registered in the organisation (whoever's caseload it is in). */
+export async function bsnExists(db: Executor, organisationId: string, bsn: string): Promise<boolean> {
+  const row = await db.selectFrom('clients').select('id').where('organisation_id', '=', organisationId).where('bsn', '=', bsn).executeTakeFirst();
+  return !!row;
+}
 
-/** Inserts clients in one statement per batch (demo data, import, benchmark set-up). */
+/** How many clients of the organisation share this name and birth date (a likely duplicate). */
+export async function countSameNameAndBirth(db: Executor, organisationId: string, lastName: string, firstName: string, dateOfBirth: string) {
+  const row = await db
+    .selectFrom('clients')
+    .select((eb) => eb.fn.countAll<number>().as('n'))
+    .where('organisation_id', '=', organisationId)
+    .where('date_of_birth', '=', dateOfBirth)
+    .where(sql`lower(last_name)`, '=', lastName.toLowerCase())
+    .where(sql`lower(first_name)`, '=', firstName.toLowerCase())
+    .executeTakeFirstOrThrow();
+  return Number(row.n);
+}
+
+export type NewClientRow = Insertable<ClientsTable>;
+
+/** Inserts clients in one statement per batch (registration, demo data, import, benchmark set-up). */
 export async function insertClients(db: Executor, rows: NewClientRow[]): Promise<string[]> {
   if (rows.length === 0) return [];
   const inserted = await db.insertInto('clients').values(rows).returning('id').execute();
   return inserted.map((r) => r.id);
 }
 
+/**
+ * Updates a client only if it still has the version the caller read (optimistic concurrency);
+ * returns false when someone else changed it first.
+ */
+export async function updateClientIfVersion(
+  db: Executor,
+  organisationId: string,
+  clientId: string,
+  expectedVersion: number,
+  changes: Updateable<ClientsTable>,
+): Promise<boolean> {
+  const result = await db
+    .updateTable('clients')
+    .set((eb) => ({ ...changes, version: eb('version', '+', 1), updated_at: new Date() }))
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', clientId)
+    .where('version', '=', expectedVersion)
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows) === 1;
+}
+
+/** Changes denormalised fields that other modules keep in step (ladder, conversation, signal counts). */
+export async function updateClientSummary(db: Executor, clientId: string, changes: Updateable<ClientsTable>): Promise<void> {
+  await db.updateTable('clients').set({ ...changes, updated_at: new Date() }).where('id', '=', clientId).execute();
+}
+
+export async function insertRouteChange(
+  db: Executor,
+  row: { organisation_id: string; client_id: string; previous_route: ClientsTable['route']['__select__']; route: NonNullable<ClientsTable['route']['__select__']>; reason: string; changed_by: string | null },
+): Promise<void> {
+  await db.insertInto('client_route_changes').values(row).execute();
+}
+
+export async function listRouteChanges(db: Executor, clientId: string) {
+  return db
+    .selectFrom('client_route_changes as r')
+    .leftJoin('users as u', 'u.id', 'r.changed_by')
+    .select(['r.id', 'r.previous_route', 'r.route', 'r.reason', 'r.changed_at', 'u.id as user_id', 'u.display_name as user_name'])
+    .where('r.client_id', '=', clientId)
+    .orderBy('r.changed_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .execute();
+}
+
 export async function insertReferrals(
   db: Executor,
-  rows: { organisation_id: string; client_id: string; external_organisation_id: string; status: import('../../db/schema.ts').ReferralStatus }[],
+  rows: { organisation_id: string; client_id: string; external_organisation_id: string; status: ReferralStatus }[],
 ): Promise<void> {
   if (rows.length === 0) return;
   await db.insertInto('referrals').values(rows).execute();
+}
+
+export async function findMunicipalityOfOrganisation(db: Executor, organisationId: string, municipalityId: string) {
+  return db.selectFrom('municipalities').select(['id', 'name']).where('organisation_id', '=', organisationId).where('id', '=', municipalityId).executeTakeFirst();
+}
+
+/** A coach of the organisation in a given team (for a team lead's choice of coach). */
+export async function findCoachInTeam(db: Executor, organisationId: string, coachId: string, teamId: string) {
+  return db
+    .selectFrom('users')
+    .select(['id', 'team_id'])
+    .where('organisation_id', '=', organisationId)
+    .where('id', '=', coachId)
+    .where('role', '=', 'coach')
+    .where('team_id', '=', teamId)
+    .where('disabled_at', 'is', null)
+    .executeTakeFirst();
+}
+
+/** Processing-log pseudonyms of clients by id (for processing that did not load the clients itself). */
+export async function findPseudonyms(db: Executor, clientIds: string[]): Promise<string[]> {
+  const result: string[] = [];
+  for (let i = 0; i < clientIds.length; i += 5000) {
+    const rows = await db.selectFrom('clients').select('bsn_pseudonym').where('id', 'in', clientIds.slice(i, i + 5000)).execute();
+    result.push(...rows.map((r) => r.bsn_pseudonym));
+  }
+  return result;
 }

@@ -1,6 +1,24 @@
 import { z } from 'zod';
+import { isValidBsn } from '../../../shared/bsn.ts';
+import { BENEFIT_TYPES, POSTCODE_PATTERN, ROUTES, TARGET_GROUPS } from '../../../shared/client-fields.ts';
+import { isValidIsoDate } from '../../../shared/dates.ts';
 
 const named = z.object({ id: z.string(), name: z.string() });
+export const isoDate = z.string().refine(isValidIsoDate, 'not a date (YYYY-MM-DD)');
+
+export const clientPolicies = z.object({
+  read: z.boolean(),
+  update: z.boolean(),
+  changeRoute: z.boolean(),
+  measureLadder: z.boolean(),
+  addContact: z.boolean(),
+  readContacts: z.boolean(),
+  readConfidential: z.boolean(),
+  raiseSignal: z.boolean(),
+  readSignals: z.boolean(),
+  readTimeline: z.boolean(),
+  readProcessingLog: z.boolean(),
+});
 
 export const clientListItem = z.object({
   id: z.string(),
@@ -11,11 +29,26 @@ export const clientListItem = z.object({
   municipality: named,
   coach: z.object({ id: z.string(), displayName: z.string() }).nullable(),
   team: named.nullable(),
-  policies: z.object({ read: z.boolean(), update: z.boolean(), readProcessingLog: z.boolean() }),
+  route: z.enum(ROUTES).nullable(),
+  ladderStep: z.number().int().nullable(),
+  policies: clientPolicies,
 });
 export type ClientListItem = z.infer<typeof clientListItem>;
 
-export const clientDetail = clientListItem.extend({ bsn: z.string() });
+export const clientDetail = clientListItem.extend({
+  bsn: z.string(),
+  age: z.number().int(),
+  phone: z.string().nullable(),
+  email: z.string().nullable(),
+  address: z.object({ street: z.string().nullable(), houseNumber: z.string().nullable(), postcode: z.string().nullable(), city: z.string().nullable() }),
+  benefit: z.object({ type: z.enum(BENEFIT_TYPES).nullable(), startDate: z.string().nullable() }),
+  targetGroups: z.array(z.enum(TARGET_GROUPS)),
+  ladder: z.object({ step: z.number().int().nullable(), growthPotential: z.number().int().nullable(), measuredOn: z.string().nullable(), overdue: z.boolean() }),
+  annualConversation: z.object({ required: z.boolean(), overdue: z.boolean(), lastOn: z.string().nullable() }),
+  openSignalCount: z.number().int(),
+  version: z.number().int(),
+});
+export type ClientDetail = z.infer<typeof clientDetail>;
 
 export const clientListQuery = z.object({
   q: z.string().max(100).optional(),
@@ -26,3 +59,61 @@ export const clientListQuery = z.object({
 export const clientListResponse = z.object({ items: z.array(clientListItem), total: z.number().int() });
 
 export const clientIdParams = z.object({ id: z.string().uuid() });
+
+const optionalText = (max: number) => z.string().trim().max(max).nullish().transform((v) => (v ? v : null));
+
+/** Fields a coach or team lead may edit on a client; anything else in a body is refused (mass assignment). */
+const editableFields = {
+  firstName: z.string().trim().min(1).max(100),
+  lastName: z.string().trim().min(1).max(100),
+  dateOfBirth: isoDate,
+  phone: optionalText(30),
+  email: z.string().trim().email().max(254).nullish().or(z.literal('')).transform((v) => (v ? v : null)),
+  street: optionalText(120),
+  houseNumber: optionalText(20),
+  postcode: z
+    .string()
+    .trim()
+    .toUpperCase()
+    .regex(POSTCODE_PATTERN, 'not a Dutch postcode (1234 AB)')
+    .nullish()
+    .or(z.literal(''))
+    .transform((v) => (v ? v.replace(/^(\d{4}) ?([A-Z]{2})$/, '$1 $2') : null)),
+  city: optionalText(80),
+  municipalityId: z.string().uuid(),
+  benefitType: z.enum(BENEFIT_TYPES).nullish(),
+  benefitStartDate: isoDate.nullish(),
+  targetGroups: z.array(z.enum(TARGET_GROUPS)).max(3).transform((groups) => [...new Set(groups)]),
+};
+
+export const registerClientBody = z
+  .object({
+    bsn: z.string().trim().refine(isValidBsn, 'not a valid BSN (nine digits, eleven test)'),
+    ...editableFields,
+    targetGroups: editableFields.targetGroups.default([]),
+    route: z.enum(ROUTES).nullish(),
+    coachId: z.string().uuid().nullish(),
+    confirmDuplicate: z.boolean().default(false),
+  })
+  .strict();
+export type RegisterClientInput = z.infer<typeof registerClientBody>;
+
+export const updateClientBody = z.object(editableFields).partial().strict();
+export type UpdateClientInput = z.infer<typeof updateClientBody>;
+
+export const changeRouteBody = z.object({ route: z.enum(ROUTES), reason: z.string().trim().min(3).max(1000) }).strict();
+
+export const routeHistoryResponse = z.object({
+  items: z.array(
+    z.object({
+      id: z.string(),
+      previousRoute: z.enum(ROUTES).nullable(),
+      route: z.enum(ROUTES),
+      reason: z.string(),
+      changedAt: z.string(),
+      changedBy: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+    }),
+  ),
+});
+
+export const ifMatchHeaders = z.object({ 'if-match': z.string().optional() });

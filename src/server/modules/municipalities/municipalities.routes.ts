@@ -1,3 +1,4 @@
+import { z } from 'zod';
 import { configurationPolicy } from '../../authz/configuration.policy.ts';
 import { abilitiesOf } from '../../authz/policy.ts';
 import type { MunicipalityRow } from '../../db/schema.ts';
@@ -26,6 +27,14 @@ export function registerMunicipalityRoutes(app: App, { db }: Deps): void {
       const ctx = request.context();
       return { items: (await listServedMunicipalities(db, ctx)).map((m) => presentMunicipality(ctx, m)) };
     },
+  );
+  app.get(
+    '/api/municipalities/served',
+    {
+      config: { access: 'municipalities:read' },
+      schema: { tags, summary: 'The municipalities served (names only, for forms and filters)', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) } },
+    },
+    async (request) => ({ items: (await listServedMunicipalities(db, request.context())).map((m) => ({ id: m.id, name: m.name })) }),
   );
   app.post(
     '/api/municipalities',

@@ -1,6 +1,4 @@
-import { authorize } from '../../authz/policy.ts';
 import type { App, Deps } from '../../http/types.ts';
-import { clientPolicy } from '../clients/clients.policy.ts';
 import { clientIdParams } from '../clients/clients.schema.ts';
 import { presentLogEntry } from './processing-log.presenter.ts';
 import { activitiesResponse, logResponse, logSearchQuery } from './processing-log.schema.ts';
@@ -16,7 +14,7 @@ export function registerProcessingLogRoutes(app: App, { db, config }: Deps): voi
     },
     async (request) => {
       const ctx = request.context();
-      const rows = await readClientLog(db, ctx, request.params.id, (client) => authorize(ctx.actor, clientPolicy, 'readProcessingLog', client));
+      const rows = await readClientLog(db, ctx, request.params.id);
       return { items: rows.map(presentLogEntry) };
     },
   );

@@ -49,6 +49,39 @@ export async function recordProcessing(
   );
 }
 
+/**
+ * The same record for processing that Meedoen does by itself (scheduled rules), with no acting
+ * user: the log still names the operation, the activity and every data subject.
+ */
+export async function recordSystemProcessing(
+  trx: Executor,
+  organisationId: string,
+  trace: RequestContext['trace'],
+  entry: { operation: string; activity: ProcessingActivityCode; dataSubjectIds: readonly string[] },
+): Promise<void> {
+  if (!trx.isTransaction) throw new Error('recordSystemProcessing must run inside a transaction');
+  if (entry.dataSubjectIds.length === 0) return;
+  const activityId = await findActivityId(trx, organisationId, entry.activity);
+  if (!activityId) throw new Error(`Processing activity ${entry.activity} is not registered`);
+  const endedAt = new Date();
+  await insertLogRecords(
+    trx,
+    [...new Set(entry.dataSubjectIds)].map((dataSubjectId) => ({
+      organisation_id: organisationId,
+      trace_id: trace.traceId,
+      span_id: trace.spanId,
+      parent_span_id: trace.parentSpanId,
+      operation: entry.operation,
+      started_at: trace.startedAt,
+      ended_at: endedAt,
+      status: 'ok' as const,
+      processing_activity_id: activityId,
+      data_subject_id: dataSubjectId,
+      user_id: null,
+    })),
+  );
+}
+
 /** Forgets cached activity ids (tests that recreate a database reuse organisation ids never, but be safe). */
 export function clearActivityCache(): void {
   activityIdCache.clear();

@@ -1,20 +1,17 @@
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
-import { notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
-import { findClient, type ClientRecord } from '../clients/clients.repository.ts';
+import { loadClientForAction } from '../clients/clients.service.ts';
 import { listActivities, listLogForSubject } from './processing-log.repository.ts';
 import { pseudonymiseBsn, recordProcessing } from './processing-log.service.ts';
 
 const LOG_PAGE = 500;
 
 /** A client's processing log, for whoever may read it (checked by `authorizeClient` once loaded). */
-export async function readClientLog(db: Kysely<DB>, ctx: RequestContext, clientId: string, authorizeClient: (client: ClientRecord) => void) {
+export async function readClientLog(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
   return db.transaction().execute(async (trx) => {
-    const client = await findClient(trx, ctx.actor, clientId);
-    if (!client) throw notFound('Client');
-    authorizeClient(client);
+    const client = await loadClientForAction(trx, ctx, clientId, 'readProcessingLog');
     const rows = await listLogForSubject(trx, ctx.actor.organisationId, client.bsn_pseudonym, LOG_PAGE);
     await recordProcessing(trx, ctx, { operation: 'processing-log.read', activity: 'privacy-rights', dataSubjectIds: [client.bsn_pseudonym] });
     return rows;

@@ -1,0 +1,123 @@
+import { sql } from 'kysely';
+import type { Executor } from '../../db/database.ts';
+import type { TaskKind } from '../../db/schema.ts';
+
+export type NewTask = {
+  organisation_id: string;
+  client_id: string | null;
+  assignee_id: string | null;
+  kind: TaskKind;
+  title: string;
+  due_on: string;
+  rule_key?: string | null;
+  created_by: string | null;
+};
+
+export async function insertTask(db: Executor, task: NewTask) {
+  return db.insertInto('tasks').values(task).returning('id').executeTakeFirstOrThrow();
+}
+
+/** Inserts rule-made tasks, skipping those whose rule key already exists; returns how many were new. */
+export async function insertRuleTasks(db: Executor, tasks: NewTask[]): Promise<number> {
+  if (tasks.length === 0) return 0;
+  const result = await db
+    .insertInto('tasks')
+    .values(tasks)
+    .onConflict((oc) => oc.columns(['organisation_id', 'rule_key']).where('rule_key', 'is not', null).doNothing())
+    .executeTakeFirst();
+  return Number(result.numInsertedOrUpdatedRows ?? 0);
+}
+
+function tasksWithNames(db: Executor, organisationId: string) {
+  return db
+    .selectFrom('tasks as k')
+    .leftJoin('clients as c', 'c.id', 'k.client_id')
+    .leftJoin('users as u', 'u.id', 'k.assignee_id')
+    .select([
+      'k.id', 'k.organisation_id', 'k.kind', 'k.title', 'k.due_on', 'k.status', 'k.client_id', 'k.assignee_id', 'k.completed_at',
+      'c.first_name as client_first_name', 'c.last_name as client_last_name', 'c.bsn_pseudonym', 'c.team_id as client_team_id', 'c.coach_id as client_coach_id',
+      'u.display_name as assignee_name', 'u.team_id as assignee_team_id',
+    ])
+    .where('k.organisation_id', '=', organisationId);
+}
+
+export type TaskFilter = { status: 'open' | 'afgerond'; assigneeId?: string; teamId?: string; clientId?: string; limit: number };
+
+/** Tasks by assignee, by the assignees' team, or by client; open ones by due date, done ones newest first. */
+export async function listTasks(db: Executor, organisationId: string, filter: TaskFilter) {
+  let query = tasksWithNames(db, organisationId).where('k.status', '=', filter.status);
+  if (filter.assigneeId) query = query.where('k.assignee_id', '=', filter.assigneeId);
+  if (filter.teamId) query = query.where('u.team_id', '=', filter.teamId);
+  if (filter.clientId) query = query.where('k.client_id', '=', filter.clientId);
+  query = filter.status === 'open' ? query.orderBy('k.due_on').orderBy('k.id') : query.orderBy('k.completed_at', 'desc');
+  return query.limit(filter.limit).execute();
+}
+
+export type TaskRow = Awaited<ReturnType<typeof listTasks>>[number];
+
+export async function findTask(db: Executor, organisationId: string, taskId: string) {
+  return tasksWithNames(db, organisationId).where('k.id', '=', taskId).executeTakeFirst();
+}
+
+export async function markTaskDone(db: Executor, taskId: string, userId: string): Promise<void> {
+  await db.updateTable('tasks').set({ status: 'afgerond', completed_at: new Date(), completed_by: userId }).where('id', '=', taskId).execute();
+}
+
+/** Completes the open rule-made tasks of a kind for a client (the measurement or conversation happened). */
+export async function completeOpenTasksOfKind(db: Executor, clientId: string, kind: TaskKind, userId: string): Promise<void> {
+  await db
+    .updateTable('tasks')
+    .set({ status: 'afgerond', completed_at: new Date(), completed_by: userId })
+    .where('client_id', '=', clientId)
+    .where('kind', '=', kind)
+    .where('status', '=', 'open')
+    .execute();
+}
+
+/** Open tasks of the given clients move to another assignee (caseload reassignment). */
+export async function reassignOpenTasks(db: Executor, clientIds: string[], fromUserId: string, toUserId: string): Promise<number> {
+  if (clientIds.length === 0) return 0;
+  const result = await db
+    .updateTable('tasks')
+    .set({ assignee_id: toUserId })
+    .where('client_id', 'in', clientIds)
+    .where('assignee_id', '=', fromUserId)
+    .where('status', '=', 'open')
+    .executeTakeFirst();
+  return Number(result.numUpdatedRows);
+}
+
+/**
+ * Rule candidates, computed in SQL over the organisation's clients: whose ladder measurement or
+ * yearly conversation falls due within `horizon` days, and open signals past their follow-up
+ * date without an escalation.
+ */
+export async function findRuleCandidates(db: Executor, organisationId: string, today: string, horizonDate: string) {
+  const ladder = await db
+    .selectFrom('clients')
+    .select(['id', 'coach_id', 'ladder_measured_on'])
+    .where('organisation_id', '=', organisationId)
+    .where('coach_id', 'is not', null)
+    .where((eb) => eb.or([eb('ladder_measured_on', 'is', null), eb('ladder_measured_on', '<=', sql<string>`(${horizonDate}::date - interval '12 months')::date`)]))
+    .execute();
+  const annual = await db
+    .selectFrom('clients')
+    .select(['id', 'coach_id', 'annual_conversation_on', 'date_of_birth'])
+    .where('organisation_id', '=', organisationId)
+    .where('coach_id', 'is not', null)
+    // Aged 27 up to 65 on the horizon date.
+    .where('date_of_birth', '<=', sql<string>`(${horizonDate}::date - interval '27 years')::date`)
+    .where('date_of_birth', '>', sql<string>`(${horizonDate}::date - interval '65 years')::date`)
+    .where((eb) => eb.or([eb('annual_conversation_on', 'is', null), eb('annual_conversation_on', '<=', sql<string>`(${horizonDate}::date - interval '12 months')::date`)]))
+    .execute();
+  const signals = await db
+    .selectFrom('signals as s')
+    .innerJoin('clients as c', 'c.id', 's.client_id')
+    .select(['s.id', 's.client_id', 's.follow_up_on', 'c.coach_id'])
+    .where('s.organisation_id', '=', organisationId)
+    .where('s.status', 'in', ['open', 'in_behandeling'])
+    .where('s.follow_up_on', '<', today)
+    .where((eb) => eb.not(eb.exists(eb.selectFrom('escalations as e').select('e.id').whereRef('e.signal_id', '=', 's.id'))))
+    .execute();
+  return { ladder, annual, signals };
+}

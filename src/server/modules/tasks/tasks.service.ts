@@ -1,0 +1,155 @@
+import type { Kysely } from 'kysely';
+import { addMonths, todayIso } from '../../../shared/dates.ts';
+import { authorize } from '../../authz/policy.ts';
+import type { Executor } from '../../db/database.ts';
+import type { DB, TaskKind } from '../../db/schema.ts';
+import { AppError, notFound } from '../../http/errors.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { traceContextFrom } from '../../http/trace-context.ts';
+import { findCoachInTeam, findPseudonyms } from '../clients/clients.repository.ts';
+import { loadClientForAction } from '../clients/clients.service.ts';
+import { recordProcessing, recordSystemProcessing } from '../processing-log/processing-log.service.ts';
+import { taskPolicy } from './tasks.policy.ts';
+import {
+  completeOpenTasksOfKind,
+  findRuleCandidates,
+  findTask,
+  insertRuleTasks,
+  insertTask,
+  listTasks,
+  markTaskDone,
+  type NewTask,
+} from './tasks.repository.ts';
+
+/** Rule tasks are made this many days before they fall due, so they show up in time. */
+export const RULE_HORIZON_DAYS = 30;
+
+export type TaskQuery = { status: 'open' | 'afgerond'; scope: 'mine' | 'team'; clientId?: string; limit: number };
+
+/** The caller's tasks, their team's (team lead), or one client's (anyone who works on the dossier). */
+export async function listTasksFor(db: Kysely<DB>, ctx: RequestContext, query: TaskQuery) {
+  return db.transaction().execute(async (trx) => {
+    const { actor } = ctx;
+    let rows;
+    if (query.clientId) {
+      await loadClientForAction(trx, ctx, query.clientId, 'readTimeline');
+      rows = await listTasks(trx, actor.organisationId, { status: query.status, clientId: query.clientId, limit: query.limit });
+    } else if (query.scope === 'team') {
+      if (actor.role !== 'team_lead' || !actor.teamId) throw new AppError('forbidden', 'Only a team lead sees the team’s tasks');
+      rows = await listTasks(trx, actor.organisationId, { status: query.status, teamId: actor.teamId, limit: query.limit });
+    } else {
+      rows = await listTasks(trx, actor.organisationId, { status: query.status, assigneeId: actor.userId, limit: query.limit });
+    }
+    await recordProcessing(trx, ctx, {
+      operation: 'tasks.list',
+      activity: 'caseload-management',
+      dataSubjectIds: rows.flatMap((r) => (r.bsn_pseudonym ? [r.bsn_pseudonym] : [])),
+    });
+    return rows;
+  });
+}
+
+/** A task by hand, about a client (in the caller's reach) or not; assigned to the caller or a coach of their team. */
+export async function createTask(db: Kysely<DB>, ctx: RequestContext, input: { title: string; dueOn: string; clientId?: string | null; assigneeId?: string | null }) {
+  return db.transaction().execute(async (trx) => {
+    const { actor } = ctx;
+    let assigneeId = actor.userId;
+    if (input.assigneeId && input.assigneeId !== actor.userId) {
+      if (actor.role !== 'team_lead' || !actor.teamId || !(await findCoachInTeam(trx, actor.organisationId, input.assigneeId, actor.teamId))) {
+        throw new AppError('not_in_team', 'A task can be assigned to yourself, or by a team lead to a coach of the team', { field: 'assigneeId' });
+      }
+      assigneeId = input.assigneeId;
+    }
+    let pseudonym: string | undefined;
+    if (input.clientId) pseudonym = (await loadClientForAction(trx, ctx, input.clientId, 'update')).bsn_pseudonym;
+    const { id } = await insertTask(trx, {
+      organisation_id: actor.organisationId,
+      client_id: input.clientId ?? null,
+      assignee_id: assigneeId,
+      kind: 'handmatig',
+      title: input.title,
+      due_on: input.dueOn,
+      created_by: actor.userId,
+    });
+    if (pseudonym) await recordProcessing(trx, ctx, { operation: 'tasks.create', activity: 'caseload-management', dataSubjectIds: [pseudonym] });
+    return (await findTask(trx, actor.organisationId, id))!;
+  });
+}
+
+export async function completeTask(db: Kysely<DB>, ctx: RequestContext, taskId: string) {
+  return db.transaction().execute(async (trx) => {
+    const task = await findTask(trx, ctx.actor.organisationId, taskId);
+    if (!task) throw notFound('Task');
+    authorize(ctx.actor, taskPolicy, 'complete', task);
+    await markTaskDone(trx, taskId, ctx.actor.userId);
+    if (task.bsn_pseudonym) await recordProcessing(trx, ctx, { operation: 'tasks.complete', activity: 'caseload-management', dataSubjectIds: [task.bsn_pseudonym] });
+    return (await findTask(trx, ctx.actor.organisationId, taskId))!;
+  });
+}
+
+/** Completes a client's open rule tasks of a kind when the work they asked for was done. */
+export async function completeRuleTasks(trx: Executor, ctx: RequestContext, clientId: string, kind: TaskKind): Promise<void> {
+  await completeOpenTasksOfKind(trx, clientId, kind, ctx.actor.userId);
+}
+
+/**
+ * Runs the task rules for an organisation: a ladder measurement or yearly conversation falling
+ * due within 30 days, and a signal past its follow-up date without escalation, each become a
+ * task for the client's coach. Rule keys make a rerun harmless.
+ */
+export async function generateRuleTasks(db: Kysely<DB>, organisationId: string, today = todayIso()): Promise<number> {
+  const horizon = new Date(`${today}T00:00:00Z`);
+  horizon.setUTCDate(horizon.getUTCDate() + RULE_HORIZON_DAYS);
+  const horizonDate = horizon.toISOString().slice(0, 10);
+  return db.transaction().execute(async (trx) => {
+    const candidates = await findRuleCandidates(trx, organisationId, today, horizonDate);
+    const tasks: NewTask[] = [];
+    for (const c of candidates.ladder) {
+      tasks.push({
+        organisation_id: organisationId,
+        client_id: c.id,
+        assignee_id: c.coach_id,
+        kind: 'ladder_meting',
+        title: 'Participatieladder meten (jaarlijks)',
+        due_on: c.ladder_measured_on ? addMonths(c.ladder_measured_on, 12) : today,
+        rule_key: `ladder:${c.id}:${c.ladder_measured_on ?? 'nooit'}`,
+        created_by: null,
+      });
+    }
+    for (const c of candidates.annual) {
+      tasks.push({
+        organisation_id: organisationId,
+        client_id: c.id,
+        assignee_id: c.coach_id,
+        kind: 'jaargesprek',
+        title: 'Jaargesprek over werk en activering voeren',
+        due_on: c.annual_conversation_on ? addMonths(c.annual_conversation_on, 12) : today,
+        rule_key: `jaargesprek:${c.id}:${c.annual_conversation_on ?? 'nooit'}`,
+        created_by: null,
+      });
+    }
+    for (const s of candidates.signals) {
+      tasks.push({
+        organisation_id: organisationId,
+        client_id: s.client_id,
+        assignee_id: s.coach_id,
+        kind: 'signaal_opvolging',
+        title: 'Signaal opvolgen: vervolgdatum verstreken zonder escalatie',
+        due_on: s.follow_up_on!,
+        rule_key: `signaal:${s.id}:${s.follow_up_on}`,
+        created_by: null,
+      });
+    }
+    let created = 0;
+    for (let i = 0; i < tasks.length; i += 1000) created += await insertRuleTasks(trx, tasks.slice(i, i + 1000));
+    if (tasks.length > 0) {
+      const pseudonyms = await findPseudonyms(trx, [...new Set(tasks.map((t) => t.client_id!))]);
+      await recordSystemProcessing(trx, organisationId, traceContextFrom(undefined), {
+        operation: 'tasks.generate-rules',
+        activity: 'caseload-management',
+        dataSubjectIds: pseudonyms,
+      });
+    }
+    return created;
+  });
+}
