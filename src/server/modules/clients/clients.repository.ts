@@ -132,6 +132,11 @@ export async function insertRouteChange(
   await db.insertInto('client_route_changes').values(row).execute();
 }
 
+/** Bulk insert for demo data and imports. */
+export async function insertRouteChanges(db: Executor, rows: Parameters<typeof insertRouteChange>[1][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('client_route_changes').values(rows.slice(i, i + 1000)).execute();
+}
+
 export async function listRouteChanges(db: Executor, clientId: string) {
   return db
     .selectFrom('client_route_changes as r')

@@ -38,3 +38,8 @@ export async function findLatestAnnualConversation(db: Executor, clientId: strin
     .executeTakeFirst();
   return (row?.last as string | null | undefined) ?? null;
 }
+
+/** Bulk insert for demo data. */
+export async function insertContacts(db: Executor, rows: Parameters<typeof insertContact>[1][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('contact_moments').values(rows.slice(i, i + 1000)).execute();
+}

@@ -3,7 +3,15 @@ import type { Kysely } from 'kysely';
 import { completeBsn } from '../../../shared/bsn.ts';
 import type { DB, ReferralStatus } from '../../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
-import { insertClients, insertReferrals, type NewClientRow } from '../clients/clients.repository.ts';
+import { addMonths, todayIso } from '../../../shared/dates.ts';
+import type { Executor } from '../../db/database.ts';
+import { insertClients, insertReferrals, insertRouteChanges, type NewClientRow } from '../clients/clients.repository.ts';
+import { insertContacts } from '../contacts/contacts.repository.ts';
+import { insertMeasurements } from '../ladder/ladder.repository.ts';
+import { insertEscalation, insertSignal, setSignalStatus } from '../signals/signals.repository.ts';
+import { generateRuleTasks } from '../tasks/tasks.service.ts';
+import { insertTimelineEvents, type NewTimelineEvent } from '../timeline/timeline.repository.ts';
+import { deskProfile, type DeskProfile } from './demo-desk.ts';
 import { insertExternalOrganisation } from '../external-organisations/external-organisations.repository.ts';
 import { insertMunicipality } from '../municipalities/municipalities.repository.ts';
 import { formatClientNumber, reserveClientNumbers } from '../organisations/organisations.repository.ts';
@@ -27,7 +35,7 @@ export const DEMO_MUNICIPALITIES = [
 const PROVIDERS = ['Activeringscentrum De Brug', 'Stichting Werkwijzer', 'Re-integratie Rivierenland'];
 const PARTNERS = ['Taalhuis Lingedal', 'Bibliotheek Rivierenland', 'Buurtteam Lingestad', 'Schuldhulpmaatje Lingedal'];
 
-export type DemoSeedOptions = { clients?: number; seed?: number; pseudonymKey: string; onProgress?: (done: number, total: number) => void };
+export type DemoSeedOptions = { clients?: number; seed?: number; today?: string; pseudonymKey: string; onProgress?: (done: number, total: number) => void };
 
 export type DemoSeedResult = { organisationId: string; clientCount: number };
 
@@ -37,6 +45,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
   faker.seed(options.seed ?? 2026);
   const clientTotal = options.clients ?? 300;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
+  const today = options.today ?? todayIso();
 
   const organisationId = await provisionOrganisation(db, { name: 'Werkplein Lingedal', slug: 'werkplein-lingedal' });
   return db.transaction().execute(async (trx) => {
@@ -79,6 +88,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
     await staff('administrator', DEMO_ACCOUNTS.administrator.email, DEMO_ACCOUNTS.administrator.displayName);
 
     const rows: NewClientRow[] = [];
+    const profiles: DeskProfile[] = [];
     const firstNumber = await reserveClientNumbers(trx, organisationId, clientTotal);
     const usedBsn = new Set<string>();
     for (let i = 0; i < clientTotal; i++) {
@@ -88,17 +98,39 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       const coach = coachIds[i % coachIds.length]!;
       const age = faker.number.int({ min: 17, max: 66 });
       const birth = faker.date.birthdate({ mode: 'age', min: age, max: age, refDate: new Date('2026-11-01T00:00:00Z') });
+      const dateOfBirth = birth.toISOString().slice(0, 10);
+      const firstName = faker.person.firstName();
+      const lastName = faker.person.lastName();
+      const municipalityName = DEMO_MUNICIPALITIES[municipalityIds.indexOf(coach.team.municipalityId)]!.name;
+      const profile = deskProfile(faker, dateOfBirth, today, municipalityName);
+      profiles.push(profile);
+      const latest = profile.measurements[profile.measurements.length - 1];
       rows.push({
         organisation_id: organisationId,
         client_number: formatClientNumber(firstNumber + i),
         bsn,
         bsn_pseudonym: pseudonymiseBsn(options.pseudonymKey, bsn),
-        first_name: faker.person.firstName(),
-        last_name: faker.person.lastName(),
-        date_of_birth: birth.toISOString().slice(0, 10),
+        first_name: firstName,
+        last_name: lastName,
+        date_of_birth: dateOfBirth,
         municipality_id: coach.team.municipalityId,
         team_id: coach.team.id,
         coach_id: coach.id,
+        phone: profile.contact.phone,
+        email: profile.contact.email,
+        street: profile.contact.street,
+        house_number: profile.contact.houseNumber,
+        postcode: profile.contact.postcode,
+        city: municipalityName,
+        benefit_type: 'bijstand',
+        benefit_start_date: addMonths(today, -faker.number.int({ min: 2, max: 96 })),
+        target_groups: profile.targetGroups,
+        route: profile.route,
+        ladder_step: latest?.step ?? null,
+        ladder_growth_potential: latest?.growthPotential ?? null,
+        ladder_measured_on: latest?.measuredOn ?? null,
+        annual_conversation_on: profile.annualConversationOn,
+        open_signal_count: profile.signal ? 1 : 0,
       });
     }
     const clientIds: string[] = [];
@@ -106,6 +138,8 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       clientIds.push(...(await insertClients(trx, rows.slice(i, i + 500))));
       options.onProgress?.(Math.min(i + 500, rows.length), rows.length);
     }
+
+    await seedDeskHistory(trx, organisationId, clientIds, rows, profiles, coachIds.map((c) => c.id), today);
 
     // Referrals in every state to the providers and partners; the demo provider and partner get open ones.
     const statuses: ReferralStatus[] = ['requested', 'accepted', 'active', 'active', 'completed', 'refused', 'stopped', 'withdrawn'];
@@ -131,5 +165,75 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       external_organisation_id: null,
     });
     return { organisationId, clientCount: clientIds.length };
+  }).then(async (result) => {
+    await generateRuleTasks(db, result.organisationId, today);
+    return result;
   });
+}
+
+/** Ladder history, route history, contact moments, signals and the timeline for the demo clients. */
+async function seedDeskHistory(
+  trx: Executor,
+  organisationId: string,
+  clientIds: string[],
+  rows: NewClientRow[],
+  profiles: DeskProfile[],
+  coachIds: string[],
+  today: string,
+) {
+  const measurements: Parameters<typeof insertMeasurements>[1] = [];
+  const routeChanges: Parameters<typeof insertRouteChanges>[1] = [];
+  const contacts: Parameters<typeof insertContacts>[1] = [];
+  const timeline: NewTimelineEvent[] = [];
+  const at = (date: string) => new Date(`${date}T10:00:00Z`);
+  for (let i = 0; i < clientIds.length; i++) {
+    const clientId = clientIds[i]!;
+    const profile = profiles[i]!;
+    const coachId = (rows[i]!.coach_id as string | null) ?? coachIds[0]!;
+    const firstDate = profile.measurements[0]?.measuredOn ?? addMonths(today, -3);
+    timeline.push({ organisation_id: organisationId, client_id: clientId, occurred_at: at(addMonths(firstDate, -1)), kind: 'client.registered', summary: 'Cliënt geregistreerd', actor_id: coachId });
+    if (profile.route) {
+      routeChanges.push({ organisation_id: organisationId, client_id: clientId, previous_route: null, route: profile.route, reason: 'Vastgesteld na het intakegesprek', changed_by: coachId });
+      timeline.push({ organisation_id: organisationId, client_id: clientId, occurred_at: at(firstDate), kind: 'client.route_changed', summary: `Route vastgesteld: ${profile.route}`, actor_id: coachId });
+    }
+    let previous: number | undefined;
+    for (const m of profile.measurements) {
+      measurements.push({ organisation_id: organisationId, client_id: clientId, measured_on: m.measuredOn, step: m.step, growth_potential: m.growthPotential, answers: m.answers, occasion: m.occasion, note: null, measured_by: coachId });
+      timeline.push({
+        organisation_id: organisationId,
+        client_id: clientId,
+        occurred_at: at(m.measuredOn),
+        kind: 'ladder.measured',
+        summary: previous && previous !== m.step ? `Participatieladder: trede ${previous} → ${m.step} (groeipotentieel ${m.growthPotential})` : `Participatieladder: trede ${m.step} (groeipotentieel ${m.growthPotential})`,
+        actor_id: coachId,
+      });
+      previous = m.step;
+    }
+    for (const c of profile.contacts) {
+      contacts.push({ organisation_id: organisationId, client_id: clientId, kind: c.kind, occurred_on: c.occurredOn, summary: c.summary, confidential: c.confidential, author_id: coachId });
+      timeline.push({
+        organisation_id: organisationId,
+        client_id: clientId,
+        occurred_at: at(c.occurredOn),
+        kind: `contact.${c.kind}`,
+        summary: c.confidential ? 'Notitie (vertrouwelijk)' : `${c.kind === 'jaargesprek' ? 'Jaargesprek' : 'Contact'}: ${c.summary.slice(0, 120)}`,
+        confidential: c.confidential,
+        actor_id: coachId,
+      });
+    }
+    if (profile.signal) {
+      const s = profile.signal;
+      const { id: signalId } = await insertSignal(trx, { organisation_id: organisationId, client_id: clientId, domain: s.domain, severity: s.severity, description: s.description, follow_up_on: s.followUpOn, raised_by: coachId });
+      timeline.push({ organisation_id: organisationId, client_id: clientId, occurred_at: at(addMonths(today, -1)), kind: 'signal.raised', summary: `Signaal ${s.domain.replace(/_/g, ' ')} (${s.severity})`, actor_id: coachId });
+      if (s.escalate) {
+        await insertEscalation(trx, { organisation_id: organisationId, client_id: clientId, signal_id: signalId, target_kind: 'kernteam', external_organisation_id: null, question: 'Graag meedenken over een integrale aanpak.', due_on: addMonths(today, 1), created_by: coachId });
+        await setSignalStatus(trx, signalId, 'geescaleerd');
+        timeline.push({ organisation_id: organisationId, client_id: clientId, occurred_at: at(today), kind: 'signal.escalated', summary: `Signaal ${s.domain.replace(/_/g, ' ')} geëscaleerd naar Kernteam`, actor_id: coachId });
+      }
+    }
+  }
+  await insertMeasurements(trx, measurements);
+  await insertRouteChanges(trx, routeChanges);
+  await insertContacts(trx, contacts);
+  for (let i = 0; i < timeline.length; i += 1000) await insertTimelineEvents(trx, timeline.slice(i, i + 1000));
 }

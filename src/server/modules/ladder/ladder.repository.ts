@@ -56,3 +56,13 @@ export async function findLatestMeasurement(db: Executor, clientId: string) {
     .limit(1)
     .executeTakeFirst();
 }
+
+/** Bulk insert for demo data and migration imports. */
+export async function insertMeasurements(db: Executor, rows: Parameters<typeof insertMeasurement>[1][]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) {
+    await db
+      .insertInto('ladder_measurements')
+      .values(rows.slice(i, i + 1000).map((r) => ({ ...r, answers: JSON.stringify(r.answers) })))
+      .execute();
+  }
+}
