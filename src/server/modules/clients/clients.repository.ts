@@ -116,8 +116,9 @@ export async function updateClientIfVersion(
     .where('organisation_id', '=', organisationId)
     .where('id', '=', clientId)
     .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .returning('id')
+    .execute();
+  return result.length === 1;
 }
 
 /** Changes denormalised fields that other modules keep in step (ladder, conversation, signal counts). */

@@ -42,8 +42,9 @@ export async function updateSignalIfVersion(
     .set((eb) => ({ ...changes, version: eb('version', '+', 1) }))
     .where('id', '=', signalId)
     .where('version', '=', expectedVersion)
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows) === 1;
+    .returning('id')
+    .execute();
+  return result.length === 1;
 }
 
 export async function setSignalStatus(db: Executor, signalId: string, status: SignalStatus): Promise<void> {

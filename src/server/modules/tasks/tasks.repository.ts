@@ -24,8 +24,9 @@ export async function insertRuleTasks(db: Executor, tasks: NewTask[]): Promise<n
     .insertInto('tasks')
     .values(tasks)
     .onConflict((oc) => oc.columns(['organisation_id', 'rule_key']).where('rule_key', 'is not', null).doNothing())
-    .executeTakeFirst();
-  return Number(result.numInsertedOrUpdatedRows ?? 0);
+    .returning('id')
+    .execute();
+  return result.length;
 }
 
 function tasksWithNames(db: Executor, organisationId: string) {
@@ -83,8 +84,9 @@ export async function reassignOpenTasks(db: Executor, clientIds: string[], fromU
     .where('client_id', 'in', clientIds)
     .where('assignee_id', '=', fromUserId)
     .where('status', '=', 'open')
-    .executeTakeFirst();
-  return Number(result.numUpdatedRows);
+    .returning('id')
+    .execute();
+  return result.length;
 }
 
 /**
