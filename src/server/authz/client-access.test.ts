@@ -60,7 +60,7 @@ describeEachDatabase(
       const coach = await userByEmail(DEMO_ACCOUNTS.coach.email);
       const target = await db().selectFrom('clients').selectAll().where('coach_id', '=', coach.id).executeTakeFirstOrThrow();
       const s = await as(DEMO_ACCOUNTS.coach.email);
-      for (const q of [target.bsn, target.client_number, target.last_name.slice(0, 3).toLowerCase()]) {
+      for (const q of [target.bsn, target.client_number, target.last_name.slice(0, 3).toLowerCase(), `${target.first_name.slice(0, 2)} ${target.last_name}`]) {
         const { body } = await listAll(s, q);
         expect(body.items.map((c: { id: string }) => c.id)).toContain(target.id);
       }

@@ -1,7 +1,10 @@
 import type { Kysely } from 'kysely';
+import type { Actor } from '../authz/actor.ts';
 import type { DB } from '../db/schema.ts';
+import { countClients, searchClients } from '../modules/clients/clients.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../modules/demo/demo-accounts.ts';
-import { loadTest, type Figures } from './measure.ts';
+import { sql } from 'kysely';
+import { loadTest, timeSequential, type Figures } from './measure.ts';
 
 /** What a scenario gets: the running app, the floor server, the database, the load settings. */
 export type BenchContext = {
@@ -24,6 +27,18 @@ export type Scenario = {
 /** The endpoint floor: a bare Fastify route doing one trivial query under the same load. */
 export async function endpointFloor(ctx: BenchContext): Promise<Figures> {
   return loadTest({ url: ctx.floorUrl, connections: ctx.connections, durationSeconds: ctx.durationSeconds, requests: [{ path: '/floor' }] });
+}
+
+/** The query floor: a bare sequential scan of the table a query reads, timed the same way. */
+export async function scanFloor(ctx: BenchContext, table: 'clients', iterations = 20): Promise<Figures> {
+  return timeSequential(iterations, () => sql`select count(*) from ${sql.table(table)}`.execute(ctx.db));
+}
+
+/** A synthetic coach with a full caseload (60 clients), and a client of theirs to search for. */
+async function benchCoach(ctx: BenchContext) {
+  const coach = await ctx.db.selectFrom('users').select(['id', 'email', 'team_id']).where('email', '=', 'bench.coach1@meedoen.bench').executeTakeFirstOrThrow();
+  const client = await ctx.db.selectFrom('clients').select(['bsn', 'last_name']).where('coach_id', '=', coach.id).orderBy('client_number').executeTakeFirstOrThrow();
+  return { coach, client };
 }
 
 /** Scenarios in the order they run; later issues add theirs here. */
@@ -63,4 +78,67 @@ export const SCENARIOS: Scenario[] = [
       return { figures, floor: await endpointFloor(ctx), floorLabel: 'bare route, select 1' };
     },
   },
+  {
+    name: 'caseload',
+    description: 'GET /api/caseload as a coach with 60 clients (attention order, counts, 50 processing-log rows per request)',
+    async run(ctx) {
+      const { coach } = await benchCoach(ctx);
+      const session = await ctx.login(coach.email);
+      const figures = await loadTest({ url: ctx.appUrl, connections: ctx.connections, durationSeconds: ctx.durationSeconds, headers: { cookie: session.cookie }, requests: [{ path: '/api/caseload?limit=50' }] });
+      return { figures, floor: await endpointFloor(ctx), floorLabel: 'bare route, select 1' };
+    },
+  },
+  {
+    name: 'search-name',
+    description: 'GET /api/clients?q=<3-letter name prefix> as a coach (team scope)',
+    async run(ctx) {
+      const { coach, client } = await benchCoach(ctx);
+      const session = await ctx.login(coach.email);
+      const prefix = encodeURIComponent(client.last_name.slice(0, 3).toLowerCase());
+      const figures = await loadTest({ url: ctx.appUrl, connections: ctx.connections, durationSeconds: ctx.durationSeconds, headers: { cookie: session.cookie }, requests: [{ path: `/api/clients?q=${prefix}&limit=20` }] });
+      return { figures, floor: await endpointFloor(ctx), floorLabel: 'bare route, select 1' };
+    },
+  },
+  {
+    name: 'search-bsn',
+    description: 'GET /api/clients?q=<BSN> as a coach (team scope)',
+    async run(ctx) {
+      const { coach, client } = await benchCoach(ctx);
+      const session = await ctx.login(coach.email);
+      const figures = await loadTest({ url: ctx.appUrl, connections: ctx.connections, durationSeconds: ctx.durationSeconds, headers: { cookie: session.cookie }, requests: [{ path: `/api/clients?q=${client.bsn}` }] });
+      return { figures, floor: await endpointFloor(ctx), floorLabel: 'bare route, select 1' };
+    },
+  },
+  {
+    name: 'search-query',
+    description: 'the search queries alone (name prefix, then BSN), sequential, organisation-wide scope',
+    async run(ctx) {
+      const { client } = await benchCoach(ctx);
+      const actor = await benchActor(ctx, 'organisation');
+      const prefix = client.last_name.slice(0, 3).toLowerCase();
+      let i = 0;
+      const figures = await timeSequential(400, async () => {
+        const q = i++ % 2 === 0 ? prefix : client.bsn;
+        await Promise.all([searchClients(ctx.db, actor, { q, limit: 20, offset: 0 }), countClients(ctx.db, actor, { q })]);
+      });
+      return { figures, floor: await scanFloor(ctx, 'clients'), floorLabel: 'seq scan of clients' };
+    },
+  },
 ];
+
+/** The bench coach as an Actor, with the given reach, for query-level scenarios. */
+async function benchActor(ctx: BenchContext, scope: 'own' | 'team' | 'organisation'): Promise<Actor> {
+  const { coach } = await benchCoach(ctx);
+  const organisation = await ctx.db.selectFrom('users').select('organisation_id').where('id', '=', coach.id).executeTakeFirstOrThrow();
+  return {
+    userId: coach.id,
+    organisationId: organisation.organisation_id,
+    role: 'coach',
+    displayName: 'Bench',
+    email: coach.email,
+    teamId: coach.team_id,
+    externalOrganisationId: null,
+    clientId: null,
+    coachClientScope: scope,
+  };
+}

@@ -1,6 +1,9 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { Faker, nl } from '@faker-js/faker';
-import type { Kysely } from 'kysely';
+import { sql, type Kysely } from 'kysely';
+import { ROUTES } from '../../shared/client-fields.ts';
+import { addMonths, todayIso } from '../../shared/dates.ts';
+import { generateRuleTasks } from '../modules/tasks/tasks.service.ts';
 import { completeBsn } from '../../shared/bsn.ts';
 import type { DB } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
@@ -58,6 +61,7 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
   bar?.start(remaining, 0);
   // BSNs are taken from a range the demo does not use, in order, so they stay unique.
   let bsnCursor = 50_000_000;
+  const today = todayIso();
   const firstNumber = await reserveClientNumbers(db, organisationId, remaining);
   const firstNames = Array.from({ length: 400 }, () => faker.person.firstName());
   const lastNames = Array.from({ length: 800 }, () => faker.person.lastName());
@@ -68,6 +72,7 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
       while (!bsn) bsn = completeBsn(String(bsnCursor++));
       const coach = coaches[Math.floor(i / CLIENTS_PER_COACH)]!;
       const year = 1960 + (i % 48);
+      const measured = i % 7 !== 0;
       rows.push({
         organisation_id: organisationId,
         client_number: formatClientNumber(firstNumber + i),
@@ -79,6 +84,13 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
         municipality_id: coach.municipalityId,
         team_id: coach.teamId,
         coach_id: coach.id,
+        route: i % 10 === 0 ? null : ROUTES[i % ROUTES.length]!,
+        target_groups: year >= 2000 ? ['jongere'] : i % 9 === 0 ? ['statushouder'] : [],
+        ladder_step: measured ? (i % 6) + 1 : null,
+        ladder_growth_potential: measured ? Math.min(6, (i % 6) + 1 + (i % 2)) : null,
+        ladder_measured_on: measured ? addMonths(today, -(i % 16)) : null,
+        annual_conversation_on: i % 4 === 0 ? null : addMonths(today, -(i % 15)),
+        open_signal_count: 0,
       });
     }
     const ids = await insertClients(db, rows);
@@ -94,5 +106,20 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
     bar?.update(Math.min(start + BATCH, remaining));
   }
   bar?.stop();
+  // History rows follow from the summary fields in bulk, in the database itself.
+  await db.executeQuery(
+    sql`insert into ladder_measurements (organisation_id, client_id, measured_on, step, growth_potential, answers, occasion, measured_by)
+        select organisation_id, id, ladder_measured_on, ladder_step, ladder_growth_potential, '{}'::jsonb, 'other', coach_id
+        from clients where organisation_id = ${organisationId} and ladder_step is not null
+          and not exists (select 1 from ladder_measurements l where l.client_id = clients.id)`.compile(db),
+  );
+  await db.executeQuery(
+    sql`insert into timeline_events (organisation_id, client_id, occurred_at, kind, summary, actor_id)
+        select organisation_id, id, created_at, 'client.registered', 'Cliënt geregistreerd', coach_id
+        from clients where organisation_id = ${organisationId}
+          and not exists (select 1 from timeline_events t where t.client_id = clients.id)`.compile(db),
+  );
+  if (!options.quiet) console.log('Running the task rules over the synthetic organisation…');
+  await generateRuleTasks(db, organisationId, today);
   return { organisationId };
 }

@@ -33,10 +33,11 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       add column open_signal_count integer not null default 0,
       add column created_by uuid references users(id);
 
-    -- Search by name prefix at a million clients: a btree on the lower-cased name with
-    -- text_pattern_ops serves LIKE 'prefix%' in any collation.
-    create index clients_last_name_prefix_idx on clients (organisation_id, lower(last_name) text_pattern_ops);
-    create index clients_first_name_prefix_idx on clients (organisation_id, lower(first_name) text_pattern_ops);
+    -- Search by name prefix at a million clients: a btree on the lower-cased name in the "C"
+    -- collation serves both LIKE 'prefix%' and the ORDER BY of the result page, whatever the
+    -- database's default collation.
+    create index clients_last_name_prefix_idx on clients (organisation_id, (lower(last_name) collate "C"));
+    create index clients_first_name_prefix_idx on clients (organisation_id, (lower(first_name) collate "C"));
     -- Likely-duplicate warning: same name and birth date.
     create index clients_name_birth_idx on clients (organisation_id, date_of_birth, lower(last_name));
 

@@ -1,4 +1,5 @@
 import type { App, Deps } from '../../http/types.ts';
+import { COUNT_CAP } from './clients.repository.ts';
 import { etagOf, presentClientDetail, presentClientListItem } from './clients.presenter.ts';
 import {
   changeRouteBody,
@@ -22,7 +23,7 @@ export function registerClientRoutes(app: App, { db, config }: Deps): void {
     async (request) => {
       const ctx = request.context();
       const { rows, total } = await listClients(db, ctx, request.query);
-      return { items: rows.map((row) => presentClientListItem(ctx.actor, row)), total };
+      return { items: rows.map((row) => presentClientListItem(ctx.actor, row)), total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
     },
   );
 

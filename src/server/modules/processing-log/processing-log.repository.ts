@@ -13,9 +13,13 @@ export async function findActivityId(db: Executor, organisationId: string, code:
   return row?.id;
 }
 
+/** Rows per INSERT: 13 parameters each stays well under PostgreSQL's 65,535-parameter limit. */
+const LOG_BATCH = 4000;
+
 export async function insertLogRecords(db: Executor, rows: Insertable<ProcessingLogTable>[]): Promise<void> {
-  if (rows.length === 0) return;
-  await db.insertInto('processing_log').values(rows).execute();
+  for (let i = 0; i < rows.length; i += LOG_BATCH) {
+    await db.insertInto('processing_log').values(rows.slice(i, i + LOG_BATCH)).execute();
+  }
 }
 
 /** The log of one data subject, newest first, with activity and acting user resolved. */
