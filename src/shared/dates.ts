@@ -1,9 +1,12 @@
 /** Calendar dates as 'YYYY-MM-DD' strings: birth dates and appointment days have no time zone. */
 export type IsoDate = string;
 
+// Building an Intl formatter costs far more than using one: make it once.
+const amsterdamDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
+
 /** Today in the Netherlands, as a calendar date. */
 export function todayIso(now: Date = new Date()): IsoDate {
-  return new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' }).format(now);
+  return amsterdamDate.format(now);
 }
 
 /** Age in whole years on a given date. */
