@@ -23,6 +23,8 @@ const schema = z.object({
   SEED_DEMO: z.enum(['true', 'false']).default('true'),
   /** Login attempts per IP per minute (brute-force brake in front of the per-account lockout). */
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
+  /** How often the task rules run (minutes); 0 turns the schedule off. */
+  TASK_RULES_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Server where tests create and drop their throwaway databases. */
   TEST_POSTGRES_URL: z.string().url().default('postgres://root@127.0.0.1:5432/postgres'),
 });
@@ -37,6 +39,7 @@ export type Config = Readonly<{
   session: Readonly<{ idleMinutes: number; absoluteHours: number }>;
   login: Readonly<{ maxFailures: number; lockoutMinutes: number; ratePerMinute: number }>;
   testPostgresUrl: string;
+  taskRulesIntervalMinutes: number;
   logLevel: string;
   cookieSecure: boolean;
   seedDemo: boolean;
@@ -66,6 +69,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     session: Object.freeze({ idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS }),
     login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.LOGIN_RATE_LIMIT }),
     testPostgresUrl: e.TEST_POSTGRES_URL,
+    taskRulesIntervalMinutes: e.TASK_RULES_INTERVAL_MINUTES,
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
     seedDemo: e.SEED_DEMO === 'true',

@@ -4,7 +4,8 @@ import { openDatabase, type Database } from './db/database.ts';
 import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo-accounts.ts';
 import { seedDemo } from './modules/demo/demo-seed.ts';
-import { countOrganisations } from './modules/organisations/organisations.repository.ts';
+import { countOrganisations, listOrganisationIds } from './modules/organisations/organisations.repository.ts';
+import { generateRuleTasks } from './modules/tasks/tasks.service.ts';
 
 /** Opens the configured database (PostgreSQL or embedded PGlite) and brings its schema up to date. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
@@ -23,11 +24,30 @@ export async function startServer(config: Config) {
   }
   const app = await buildApp({ db: database.db, config });
   await app.listen({ port: config.port, host: config.host });
+  const schedule = scheduleTaskRules(database, config, app.log);
   const stop = async () => {
+    if (schedule) clearInterval(schedule);
     await app.close();
     await database.close();
   };
   return { app, database, seeded, stop };
+}
+
+/**
+ * Runs the task rules for every organisation now and then every TASK_RULES_INTERVAL_MINUTES, so
+ * yearly conversations and ladder measurements become tasks before they fall due.
+ */
+function scheduleTaskRules(database: Database, config: Config, log: { error(obj: object, msg: string): void }) {
+  if (config.taskRulesIntervalMinutes === 0) return undefined;
+  const run = async () => {
+    for (const organisationId of await listOrganisationIds(database.db)) {
+      await generateRuleTasks(database.db, organisationId).catch((err: unknown) => log.error({ err, organisationId }, 'task rules failed'));
+    }
+  };
+  void run();
+  const timer = setInterval(() => void run(), config.taskRulesIntervalMinutes * 60_000);
+  timer.unref();
+  return timer;
 }
 
 /** The lines `npm start` prints so a new user can log in at once. */

@@ -34,3 +34,7 @@ export async function reserveClientNumbers(db: Executor, organisationId: string,
 export function formatClientNumber(n: number): string {
   return `C${n}`;
 }
+
+export async function listOrganisationIds(db: Executor): Promise<string[]> {
+  return (await db.selectFrom('organisations').select('id').execute()).map((r) => r.id);
+}
