@@ -84,7 +84,7 @@ const floorPort = 3901;
 const tsx = ['--import', 'tsx'];
 const app = await startChild(
   [...tsx, 'src/cli/start.ts'],
-  { DATABASE_URL: benchUrl.toString(), PORT: String(appPort), SEED_DEMO: 'false', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100000000', NODE_ENV: 'development' },
+  { DATABASE_URL: benchUrl.toString(), PORT: String(appPort), SEED_DEMO: 'false', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100000000', NODE_ENV: 'development', TASK_RULES_INTERVAL_MINUTES: '0' },
   /Meedoen is running/,
 );
 const floor = await startChild([...tsx, 'src/server/bench/floor-server.ts', benchUrl.toString(), String(floorPort)], {}, /ready/);
