@@ -6,6 +6,7 @@ import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
 import { generateSyntheticOrganisation } from '../server/bench/synthetic-organisation.ts';
+import { benchmarkImport } from '../server/bench/import-benchmark.ts';
 import { SCENARIOS, type BenchContext } from '../server/bench/scenarios.ts';
 import { DEMO_PASSWORD } from '../server/modules/demo/demo-accounts.ts';
 
@@ -126,6 +127,12 @@ try {
     };
     results.push(row);
     console.log('done');
+  }
+  if (!args.only || args.only === 'import') {
+    process.stdout.write('• import: clients from CSV vs PostgreSQL COPY of the same rows… ');
+    const r = await benchmarkImport({ databaseUrl: benchUrl.toString(), rows: Math.min(clients, 100_000), pseudonymKey: config.pseudonymKey });
+    console.log('done');
+    results.push({ scenario: 'import', requests: r.rows, 'median ms': r.importMs, 'p99 ms': '', 'floor median ms': r.copyMs, 'floor p99 ms': '', 'p99 ratio': r.ratio, errors: 0, floor: 'COPY of the same client rows (ratio of totals)' });
   }
 } finally {
   app.kill();

@@ -89,6 +89,12 @@ describeEachDatabase(
         const s = await as(DEMO_ACCOUNTS[role].email);
         const { body } = await listAll(s);
         expect(body.items.map((c: { id: string }) => c.id).sort()).toEqual(expected);
+        // Need to know: no BSN, contact details, address or benefit for an external organisation.
+        const detail = (await s.get(`/api/clients/${expected[0]}`)).json();
+        expect(detail).toMatchObject({ bsn: null, phone: null, email: null, address: { street: null, postcode: null }, benefit: { type: null } });
+        const bsn = (await db().selectFrom('clients').select('bsn').where('id', '=', expected[0]!).executeTakeFirstOrThrow()).bsn;
+        expect(JSON.stringify(detail)).not.toContain(bsn);
+        expect((await s.get(`/api/clients/${expected[0]}/ladder`)).statusCode).toBe(role === 'provider_coach' ? 200 : 403);
         const start = (await s.get('/api/start')).json();
         expect(start.counts.open_referrals).toBe(expected.length);
 

@@ -61,6 +61,8 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
   bar?.start(remaining, 0);
   // BSNs are taken from a range the demo does not use, in order, so they stay unique.
   let bsnCursor = 50_000_000;
+  // The demo clients drew random BSNs; skip those so every BSN stays unique.
+  const taken = new Set((await db.selectFrom('clients').select('bsn').where('organisation_id', '=', organisationId).execute()).map((r) => r.bsn));
   const today = todayIso();
   const firstNumber = await reserveClientNumbers(db, organisationId, remaining);
   const firstNames = Array.from({ length: 400 }, () => faker.person.firstName());
@@ -69,7 +71,7 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
     const rows: NewClientRow[] = [];
     for (let i = start; i < Math.min(start + BATCH, remaining); i++) {
       let bsn: string | undefined;
-      while (!bsn) bsn = completeBsn(String(bsnCursor++));
+      while (!bsn || taken.has(bsn)) bsn = completeBsn(String(bsnCursor++));
       const coach = coaches[Math.floor(i / CLIENTS_PER_COACH)]!;
       const year = 1960 + (i % 48);
       const measured = i % 7 !== 0;

@@ -28,12 +28,24 @@ export function setUnauthenticatedHandler(handler: (() => void) | null): void {
 
 type Method = 'GET' | 'POST' | 'PATCH' | 'PUT' | 'DELETE';
 
-/** Options for one request; `quiet401` keeps a 401 from signing the user out (session probe, login). */
-export type RequestOptions = { body?: unknown; signal?: AbortSignal; quiet401?: boolean };
+/**
+ * Options for one request; `quiet401` keeps a 401 from signing the user out (session probe, login);
+ * `ifMatch` sends the version the user started from, so the server refuses to overwrite a newer one.
+ */
+export type RequestOptions = { body?: unknown; signal?: AbortSignal; quiet401?: boolean; ifMatch?: string | null };
+
+/** A response body with the ETag header that came with it (for optimistic concurrency). */
+export type ApiResponse<T> = { data: T; etag: string | null };
 
 /** The one fetch wrapper of the web UI: same-origin cookies, CSRF header, problem+json errors. */
 export async function apiRequest<T>(method: Method, path: string, options: RequestOptions = {}): Promise<T> {
+  return (await apiExchange<T>(method, path, options)).data;
+}
+
+/** Like apiRequest, but also returns the ETag header, exactly as the server sent it. */
+export async function apiExchange<T>(method: Method, path: string, options: RequestOptions = {}): Promise<ApiResponse<T>> {
   const headers: Record<string, string> = { accept: 'application/json' };
+  if (options.ifMatch) headers['if-match'] = options.ifMatch;
   if (method !== 'GET') {
     if (csrfToken) headers['x-csrf-token'] = csrfToken;
     if (options.body !== undefined) headers['content-type'] = 'application/json';
@@ -50,9 +62,10 @@ export async function apiRequest<T>(method: Method, path: string, options: Reque
     if (response.status === 401 && !options.quiet401) onUnauthenticated?.();
     throw new ApiError(problem);
   }
-  if (response.status === 204) return undefined as T;
+  const etag = response.headers.get('etag');
+  if (response.status === 204) return { data: undefined as T, etag };
   const text = await response.text();
-  return (text ? JSON.parse(text) : undefined) as T;
+  return { data: (text ? JSON.parse(text) : undefined) as T, etag };
 }
 
 async function readProblem(response: Response): Promise<Problem> {
@@ -69,6 +82,7 @@ export const api = {
   get: <T>(path: string, options?: RequestOptions) => apiRequest<T>('GET', path, options),
   post: <T>(path: string, body?: unknown, options?: RequestOptions) => apiRequest<T>('POST', path, { ...options, body }),
   patch: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PATCH', path, { ...options, body }),
+  put: <T>(path: string, body: unknown, options?: RequestOptions) => apiRequest<T>('PUT', path, { ...options, body }),
 };
 
 /** Builds a query string, leaving out empty values. */

@@ -2,6 +2,7 @@
  * The shapes the Meedoen API sends and receives, as the web UI relies on them.
  * Kept in one file so a contract change shows up in one diff.
  */
+import type { LadderAnswers } from '../../shared/ladder.ts';
 import type { Role } from '../../shared/roles.ts';
 
 export type { Role };
@@ -45,8 +46,226 @@ export type ClientListItem = {
   policies: ClientPolicies;
 };
 
-/** One client in full, including the BSN. */
-export type ClientDetail = ClientListItem & { bsn: string };
+/** A user as other objects refer to them (author, coach, assignee). */
+export type UserRef = { id: string; displayName: string };
+
+/** What the caller may do with one client in full (the dossier). */
+export type ClientDetailPolicies = ClientPolicies & {
+  /** BSN, contact details, address and benefit are sent (else they arrive as null). */
+  readPersonalDetails: boolean;
+  readLadder: boolean;
+  changeRoute: boolean;
+  measureLadder: boolean;
+  addContact: boolean;
+  readContacts: boolean;
+  readConfidential: boolean;
+  readSignals: boolean;
+  raiseSignal: boolean;
+  readTimeline: boolean;
+};
+
+/** The client's participatieladder summary: latest step, growth potential, and whether a new measurement is due. */
+export type LadderSummary = { step: number | null; growthPotential?: number | null; measuredOn: string | null; overdue: boolean };
+
+/** Whether the yearly conversation applies (ages 27–65) and whether it is overdue. */
+export type AnnualConversationSummary = { required: boolean; overdue: boolean; lastOn: string | null };
+
+/** One client in full (GET /api/clients/:id), including the BSN when the caller may see it; comes with an ETag. */
+export type ClientDetail = {
+  id: string;
+  clientNumber: string;
+  bsn: string | null;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  age: number;
+  phone: string | null;
+  email: string | null;
+  address: { street: string | null; houseNumber: string | null; postcode: string | null; city: string | null };
+  municipality: Ref;
+  benefit: { type: string | null; startDate: string | null };
+  targetGroups: string[];
+  route: string | null;
+  ladder: LadderSummary;
+  annualConversation: AnnualConversationSummary;
+  openSignalCount: number;
+  coach: UserRef | null;
+  team: Ref | null;
+  version: number;
+  policies: ClientDetailPolicies;
+};
+
+/** Body of POST /api/clients. */
+export type CreateClientInput = {
+  bsn: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  phone?: string;
+  email?: string;
+  street?: string;
+  houseNumber?: string;
+  postcode?: string;
+  city?: string;
+  municipalityId: string;
+  benefitType?: string;
+  benefitStartDate?: string;
+  targetGroups: string[];
+  route?: string;
+  confirmDuplicate?: boolean;
+};
+
+/** Body of PATCH /api/clients/:id: only the fields that changed. */
+export type UpdateClientInput = Partial<{
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  phone: string | null;
+  email: string | null;
+  street: string | null;
+  houseNumber: string | null;
+  postcode: string | null;
+  city: string | null;
+  municipalityId: string;
+  benefitType: string | null;
+  benefitStartDate: string | null;
+  targetGroups: string[];
+}>;
+
+/** Attention codes of a caseload row, most urgent first. */
+export type AttentionCode = 'ladder_overdue' | 'annual_conversation_overdue' | 'open_signals' | 'overdue_tasks' | 'no_route';
+
+/** Counts of what needs attention, per caseload or per coach. */
+export type AttentionCounts = { ladderOverdue: number; annualConversationOverdue: number; openSignals: number; overdueTasks: number };
+
+/** One row of the caseload (GET /api/caseload). */
+export type CaseloadItem = {
+  id: string;
+  clientNumber: string;
+  firstName: string;
+  lastName: string;
+  dateOfBirth: string;
+  age: number;
+  municipality: Ref;
+  route: string | null;
+  ladder: LadderSummary;
+  annualConversation: AnnualConversationSummary;
+  openSignalCount: number;
+  openTaskCount: number;
+  overdueTaskCount: number;
+  attention: string[];
+};
+
+/** The caseload's figures, used for the cards and for the counts in the filter options. */
+export type CaseloadCounts = {
+  total: number;
+  byRoute: Record<string, number>;
+  byStep: Record<string, number>;
+  byMunicipality: (Ref & { count: number })[];
+  byGroup: Record<string, number>;
+  attention: AttentionCounts;
+};
+
+/** Response of GET /api/caseload. */
+export type CaseloadPage = Page<CaseloadItem> & { counts: CaseloadCounts };
+
+/** Response of GET /api/team/caseloads. */
+export type TeamCaseloads = {
+  team: Ref;
+  coaches: (UserRef & { clientCount: number; attention: AttentionCounts })[];
+  /** Clients of the team without a coach. */
+  unassigned?: number;
+};
+
+/** One change of route. */
+export type RouteChange = {
+  id: string;
+  previousRoute: string | null;
+  route: string;
+  reason: string;
+  changedAt: string;
+  changedBy: UserRef | null;
+};
+
+/** One participatieladder measurement. */
+export type LadderMeasurement = {
+  id: string;
+  measuredOn: string;
+  step: number;
+  growthPotential: number;
+  occasion: string;
+  answers: LadderAnswers;
+  note: string | null;
+  measuredBy: UserRef | null;
+};
+
+/** One contact moment or note. */
+export type Contact = {
+  id: string;
+  kind: string;
+  occurredOn: string;
+  summary: string;
+  confidential: boolean;
+  author: UserRef | null;
+};
+
+/** An escalation of a signal to a support team or a partner. */
+export type Escalation = {
+  id: string;
+  targetKind: string;
+  externalOrganisation: Ref | null;
+  question: string;
+  dueOn: string;
+  status: string;
+  outcome: string | null;
+  reportedAt: string | null;
+};
+
+/** A signal (debts, psychological complaints, …) with its escalations. */
+export type Signal = {
+  id: string;
+  domain: string;
+  severity: string;
+  status: string;
+  description: string;
+  followUpOn: string | null;
+  raisedAt: string;
+  raisedBy: UserRef | null;
+  version: number;
+  escalations: Escalation[];
+  policies: { update: boolean; escalate: boolean; reportOutcome: boolean };
+};
+
+/** One event on a client's timeline. */
+export type TimelineEvent = { id: string; occurredAt: string; kind: string; summary: string; actor: UserRef | null };
+
+/** Response of GET /api/clients/:id/timeline: newest first, with a cursor for older events. */
+export type TimelinePage = { items: TimelineEvent[]; nextBefore: string | null };
+
+/** One task (taak). */
+export type Task = {
+  id: string;
+  kind: string;
+  title: string;
+  dueOn: string;
+  status: string;
+  overdue: boolean;
+  client: Ref | null;
+  assignee: UserRef | null;
+  policies: { complete: boolean };
+};
+
+/** One client whose yearly conversation is overdue. */
+export type OverdueAnnualConversation = {
+  id: string;
+  clientNumber: string;
+  firstName: string;
+  lastName: string;
+  age: number;
+  municipality: Ref;
+  coach: UserRef | null;
+  lastOn: string | null;
+};
 
 /** A page of results. */
 export type Page<T> = { items: T[]; total: number };
@@ -138,4 +357,8 @@ export type Problem = {
   detail?: string;
   code?: string;
   errors?: { path: string; message: string }[];
+  /** With possible_duplicate: how many clients share name and date of birth. */
+  duplicates?: number;
+  /** With precondition_failed on a client: the client as it is now. */
+  current?: ClientDetail;
 };

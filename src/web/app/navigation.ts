@@ -4,7 +4,11 @@ export type NavItem = { to: string; labelKey: string; permission?: string; end?:
 /** The main navigation, driven by permissions from /api/auth/me, never by role names. */
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.start', end: true },
+  { to: '/caseload', labelKey: 'nav.caseload', permission: 'caseload:read' },
   { to: '/clienten', labelKey: 'nav.clients', permission: 'clients:list' },
+  { to: '/taken', labelKey: 'nav.tasks', permission: 'tasks:read' },
+  { to: '/jaargesprekken', labelKey: 'nav.annualConversations', permission: 'annual-conversations:read' },
+  { to: '/team', labelKey: 'nav.team', permission: 'team:manage' },
   { to: '/beheer/gebruikers', labelKey: 'nav.users', permission: 'admin:manage' },
   { to: '/beheer/teams', labelKey: 'nav.teams', permission: 'admin:manage' },
   { to: '/beheer/gemeenten', labelKey: 'nav.municipalities', permission: 'admin:manage' },

@@ -37,6 +37,16 @@ export function createAppRouter() {
       children: [
         { index: true, lazy: guarded(null, () => import('../features/start/start-page.tsx').then((m) => m.StartPage)) },
         { path: 'clienten', lazy: guarded('clients:list', () => import('../features/clients/clients-page.tsx').then((m) => m.ClientsPage)) },
+        { path: 'caseload', lazy: guarded('caseload:read', () => import('../features/caseload/caseload-page.tsx').then((m) => m.CaseloadPage)) },
+        { path: 'clienten/nieuw', lazy: guarded('clients:create', () => import('../features/clients/new-client-page.tsx').then((m) => m.NewClientPage)) },
+        { path: 'taken', lazy: guarded('tasks:read', () => import('../features/tasks/tasks-page.tsx').then((m) => m.TasksPage)) },
+        {
+          path: 'jaargesprekken',
+          lazy: guarded('annual-conversations:read', () =>
+            import('../features/annual-conversations/annual-conversations-page.tsx').then((m) => m.AnnualConversationsPage),
+          ),
+        },
+        { path: 'team', lazy: guarded('team:manage', () => import('../features/team/team-page.tsx').then((m) => m.TeamPage)) },
         { path: 'clienten/:id', lazy: guarded(null, () => import('../features/clients/client-page.tsx').then((m) => m.ClientPage)) },
         { path: 'beheer/gebruikers', lazy: guarded('admin:manage', () => import('../features/admin/users-page.tsx').then((m) => m.UsersPage)) },
         { path: 'beheer/teams', lazy: guarded('admin:manage', () => import('../features/admin/teams-page.tsx').then((m) => m.TeamsPage)) },

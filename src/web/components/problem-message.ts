@@ -18,6 +18,8 @@ const FIELD_FOR_CODE: Record<string, string> = {
   team_name_taken: 'name',
   municipality_taken: 'cbsCode',
   invalid_role_binding: 'role',
+  bsn_taken: 'bsn',
+  growth_below_step: 'growthPotential',
 };
 
 /**

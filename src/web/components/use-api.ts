@@ -1,8 +1,15 @@
 import { useCallback, useEffect, useState } from 'react';
-import { ApiError, api } from '../api/client.ts';
+import { ApiError, apiExchange } from '../api/client.ts';
 
 /** State of one GET request. */
-export type ApiState<T> = { data: T | undefined; error: ApiError | undefined; loading: boolean; reload: () => void };
+export type ApiState<T> = {
+  data: T | undefined;
+  /** The ETag of the last response, for a later If-Match. */
+  etag: string | null;
+  error: ApiError | undefined;
+  loading: boolean;
+  reload: () => void;
+};
 
 /**
  * Loads a GET resource and reloads it on demand; `path` null means "not yet".
@@ -10,6 +17,7 @@ export type ApiState<T> = { data: T | undefined; error: ApiError | undefined; lo
  */
 export function useApi<T>(path: string | null): ApiState<T> {
   const [data, setData] = useState<T>();
+  const [etag, setEtag] = useState<string | null>(null);
   const [error, setError] = useState<ApiError>();
   const [loading, setLoading] = useState(path !== null);
   const [version, setVersion] = useState(0);
@@ -22,10 +30,10 @@ export function useApi<T>(path: string | null): ApiState<T> {
     const controller = new AbortController();
     setLoading(true);
     setError(undefined);
-    api
-      .get<T>(path, { signal: controller.signal })
+    apiExchange<T>('GET', path, { signal: controller.signal })
       .then((result) => {
-        setData(result);
+        setData(result.data);
+        setEtag(result.etag);
         setLoading(false);
       })
       .catch((err: unknown) => {
@@ -38,7 +46,7 @@ export function useApi<T>(path: string | null): ApiState<T> {
   }, [path, version]);
 
   const reload = useCallback(() => setVersion((v) => v + 1), []);
-  return { data, error, loading, reload };
+  return { data, etag, error, loading, reload };
 }
 
 /** Turns anything thrown (network failure included) into an ApiError the UI can explain. */

@@ -25,9 +25,15 @@ function holdsDossier(actor: Actor, client: ClientRef): boolean {
  */
 export const clientPolicy = definePolicy<
   ClientRef,
-  'read' | 'update' | 'changeRoute' | 'measureLadder' | 'addContact' | 'readContacts' | 'readConfidential' | 'raiseSignal' | 'readSignals' | 'readTimeline' | 'readProcessingLog'
+  'read' | 'readPersonalDetails' | 'readLadder' | 'update' | 'changeRoute' | 'measureLadder' | 'addContact' | 'readContacts' | 'readConfidential' | 'raiseSignal' | 'readSignals' | 'readTimeline' | 'readProcessingLog'
 >({
   read: (actor, client) => actor.organisationId === client.organisation_id,
+  // BSN, contact details, address and benefit: the service's own staff and the client. A provider
+  // or partner gets what its referral shares (the trajectories issue decides per referral).
+  readPersonalDetails: (actor, client) => worksOnDossier(actor, client) || (actor.role === 'client' && client.id === actor.clientId),
+  // The ladder: the service, the client, and a provider that measures at start and end of a trajectory.
+  readLadder: (actor, client) =>
+    worksOnDossier(actor, client) || (actor.role === 'client' && client.id === actor.clientId) || (actor.role === 'provider_coach' && actor.organisationId === client.organisation_id),
   update: worksOnDossier,
   changeRoute: worksOnDossier,
   measureLadder: worksOnDossier,

@@ -37,14 +37,17 @@ export function attentionFlags(row: { date_of_birth: string; ladder_measured_on:
 /** A client's dossier header: everything the coach's desk shows at the top, and the abilities. */
 export function presentClientDetail(actor: Actor, row: ClientRecord): ClientDetail {
   const flags = attentionFlags(row);
+  const personal = clientPolicy.readPersonalDetails(actor, row);
   return {
     ...presentClientListItem(actor, row),
-    bsn: row.bsn,
+    bsn: personal ? row.bsn : null,
     age: flags.age,
-    phone: row.phone,
-    email: row.email,
-    address: { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city },
-    benefit: { type: row.benefit_type, startDate: row.benefit_start_date },
+    phone: personal ? row.phone : null,
+    email: personal ? row.email : null,
+    address: personal
+      ? { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city }
+      : { street: null, houseNumber: null, postcode: null, city: null },
+    benefit: personal ? { type: row.benefit_type, startDate: row.benefit_start_date } : { type: null, startDate: null },
     targetGroups: row.target_groups,
     ladder: { step: row.ladder_step, growthPotential: row.ladder_growth_potential, measuredOn: row.ladder_measured_on, overdue: flags.ladderOverdue },
     annualConversation: { required: flags.annualRequired, overdue: flags.annualOverdue, lastOn: row.annual_conversation_on },

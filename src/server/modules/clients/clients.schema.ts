@@ -8,6 +8,8 @@ export const isoDate = z.string().refine(isValidIsoDate, 'not a date (YYYY-MM-DD
 
 export const clientPolicies = z.object({
   read: z.boolean(),
+  readPersonalDetails: z.boolean(),
+  readLadder: z.boolean(),
   update: z.boolean(),
   changeRoute: z.boolean(),
   measureLadder: z.boolean(),
@@ -35,8 +37,9 @@ export const clientListItem = z.object({
 });
 export type ClientListItem = z.infer<typeof clientListItem>;
 
+/** Personal details (BSN, contact, address, benefit) are null for a caller without `readPersonalDetails`. */
 export const clientDetail = clientListItem.extend({
-  bsn: z.string(),
+  bsn: z.string().nullable(),
   age: z.number().int(),
   phone: z.string().nullable(),
   email: z.string().nullable(),

@@ -56,7 +56,7 @@ export async function measureLadder(db: Kysely<DB>, ctx: RequestContext, clientI
 
 export async function ladderHistory(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
   return db.transaction().execute(async (trx) => {
-    const client = await loadClientForAction(trx, ctx, clientId, 'read');
+    const client = await loadClientForAction(trx, ctx, clientId, 'readLadder');
     const rows = await listMeasurements(trx, clientId);
     await recordProcessing(trx, ctx, { operation: 'ladder.history', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });
     return rows;

@@ -29,23 +29,21 @@ export async function recordProcessing(
     if (!activityId) throw new Error(`Processing activity ${entry.activity} is not registered`);
     activityIdCache.set(cacheKey, activityId);
   }
-  const endedAt = new Date();
-  const unique = [...new Set(entry.dataSubjectIds)];
   await insertLogRecords(
     trx,
-    unique.map((dataSubjectId) => ({
+    {
       organisation_id: ctx.actor.organisationId,
       trace_id: ctx.trace.traceId,
       span_id: ctx.trace.spanId,
       parent_span_id: ctx.trace.parentSpanId,
       operation: entry.operation,
       started_at: ctx.trace.startedAt,
-      ended_at: endedAt,
+      ended_at: new Date(),
       status: entry.status ?? 'ok',
       processing_activity_id: activityId,
-      data_subject_id: dataSubjectId,
       user_id: ctx.actor.userId,
-    })),
+    },
+    [...new Set(entry.dataSubjectIds)],
   );
 }
 
@@ -63,22 +61,21 @@ export async function recordSystemProcessing(
   if (entry.dataSubjectIds.length === 0) return;
   const activityId = await findActivityId(trx, organisationId, entry.activity);
   if (!activityId) throw new Error(`Processing activity ${entry.activity} is not registered`);
-  const endedAt = new Date();
   await insertLogRecords(
     trx,
-    [...new Set(entry.dataSubjectIds)].map((dataSubjectId) => ({
+    {
       organisation_id: organisationId,
       trace_id: trace.traceId,
       span_id: trace.spanId,
       parent_span_id: trace.parentSpanId,
       operation: entry.operation,
       started_at: trace.startedAt,
-      ended_at: endedAt,
-      status: 'ok' as const,
+      ended_at: new Date(),
+      status: 'ok',
       processing_activity_id: activityId,
-      data_subject_id: dataSubjectId,
       user_id: null,
-    })),
+    },
+    [...new Set(entry.dataSubjectIds)],
   );
 }
 

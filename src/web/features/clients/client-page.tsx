@@ -1,28 +1,46 @@
-import { DataList, DataListItem, DataListKey, DataListValue, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
 import type { ClientDetail, List, ProcessingLogEntry } from '../../api/types.ts';
-import { formatBsn, formatDate } from '../../components/format.ts';
+import { useAuth } from '../../app/auth-context.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { ContactsSection } from '../contacts/contacts-section.tsx';
+import { LadderSection } from '../ladder/ladder-section.tsx';
 import { ProcessingLogTable } from '../processing-log/processing-log-table.tsx';
+import { SignalsSection } from '../signals/signals-section.tsx';
+import { ClientTasksSection } from '../tasks/client-tasks-section.tsx';
+import { TimelineSection } from '../timeline/timeline-section.tsx';
+import { ClientEditSection } from './client-edit-section.tsx';
+import { ClientHeader } from './client-header.tsx';
 import { clientName } from './client-name.ts';
+import { RouteSection } from './route-section.tsx';
 
-/** One client: core details and, when allowed, the client's processing log. */
+/**
+ * The client's dossier: header with what needs attention, then one section per subject, each
+ * shown and editable only as the client's `policies` allow.
+ */
 export function ClientPage() {
-  const { t, i18n } = useTranslation();
+  const { t } = useTranslation();
+  const { can } = useAuth();
   const { id = '' } = useParams();
   const client = useApi<ClientDetail>(`/api/clients/${encodeURIComponent(id)}`);
-  const canReadLog = client.data?.policies.readProcessingLog === true;
-  const log = useApi<List<ProcessingLogEntry>>(canReadLog ? `/api/clients/${encodeURIComponent(id)}/processing-log` : null);
+  const [refreshKey, setRefreshKey] = useState(0);
+  const reloadClient = client.reload;
+  // Any change in a section can change the header (trede, flags) and adds to the timeline.
+  const onChanged = useCallback(() => {
+    reloadClient();
+    setRefreshKey((k) => k + 1);
+  }, [reloadClient]);
   // A malformed id is answered with 422; for the user it is the same as an unknown client.
   const notFound = client.error?.status === 404 || client.error?.problem.code === 'validation_failed';
   usePageTitle(client.data ? clientName(client.data) : notFound ? t('clients.notFound') : t('clients.title'));
 
-  if (client.loading) return <Loading />;
+  if (client.loading && !client.data) return <Loading />;
   if (notFound) {
     return (
       <>
@@ -37,28 +55,43 @@ export function ClientPage() {
   if (!client.data) return <ProblemAlert error={client.error} />;
 
   const c = client.data;
+  const p = c.policies;
+  const sections: { id: string; label: string; show: boolean }[] = [
+    { id: 'gegevens', label: t('clients.details'), show: p.readPersonalDetails },
+    { id: 'route', label: t('route.title'), show: p.changeRoute },
+    { id: 'ladder', label: t('ladder.title'), show: p.readLadder },
+    { id: 'contacten', label: t('contacts.title'), show: p.readContacts },
+    { id: 'signalen', label: t('signals.title'), show: p.readSignals },
+    { id: 'taken', label: t('tasks.openForClient'), show: can('tasks:read') },
+    { id: 'tijdlijn', label: t('timeline.title'), show: p.readTimeline },
+    { id: 'verwerkingen', label: t('processingLog.title'), show: p.readProcessingLog },
+  ];
+
   return (
     <>
-      <Heading1>{clientName(c)}</Heading1>
-      <section aria-labelledby="client-details">
-        <Heading2 id="client-details">{t('clients.details')}</Heading2>
-        <DataList>
-          <Item label={t('clients.clientNumber')} value={c.clientNumber} />
-          <Item label={t('clients.bsn')} value={formatBsn(c.bsn)} />
-          <Item label={t('clients.dateOfBirth')} value={formatDate(c.dateOfBirth, i18n.language)} />
-          <Item label={t('clients.municipality')} value={c.municipality.name} />
-          <Item label={t('clients.coach')} value={c.coach?.displayName ?? t('common.none')} />
-          <Item label={t('clients.team')} value={c.team?.name ?? t('common.none')} />
-        </DataList>
-      </section>
-      {canReadLog ? (
-        <section aria-labelledby="client-processing-log">
-          <Heading2 id="client-processing-log">{t('processingLog.title')}</Heading2>
-          {log.loading ? <Loading /> : null}
-          <ProblemAlert error={log.error} />
-          {log.data ? <ProcessingLogTable entries={log.data.items} caption={t('processingLog.caption')} /> : null}
-        </section>
-      ) : null}
+      <ClientHeader client={c} />
+      {client.error ? <ProblemAlert error={client.error} /> : null}
+      <nav aria-label={t('clients.onThisPage')} className="meedoen-toc">
+        <ul>
+          {sections
+            .filter((s) => s.show)
+            .map((s) => (
+              <li key={s.id}>
+                <a className="utrecht-link utrecht-link--html-a" href={`#${s.id}`}>
+                  {s.label}
+                </a>
+              </li>
+            ))}
+        </ul>
+      </nav>
+      {p.readPersonalDetails ? <ClientEditSection client={c} etag={client.etag} onChanged={onChanged} /> : null}
+      {p.changeRoute ? <RouteSection client={c} etag={client.etag} onChanged={onChanged} /> : null}
+      {p.readLadder ? <LadderSection client={c} onChanged={onChanged} /> : null}
+      {p.readContacts ? <ContactsSection client={c} onChanged={onChanged} /> : null}
+      {p.readSignals ? <SignalsSection client={c} onChanged={onChanged} /> : null}
+      {can('tasks:read') ? <ClientTasksSection clientId={c.id} refreshKey={refreshKey} onChanged={onChanged} /> : null}
+      {p.readTimeline ? <TimelineSection clientId={c.id} refreshKey={refreshKey} /> : null}
+      {p.readProcessingLog ? <ProcessingLogSection clientId={c.id} /> : null}
       <Paragraph>
         <RouterLink to="/clienten">{t('clients.backToList')}</RouterLink>
       </Paragraph>
@@ -66,11 +99,15 @@ export function ClientPage() {
   );
 }
 
-function Item({ label, value }: { label: string; value: string }) {
+function ProcessingLogSection({ clientId }: { clientId: string }) {
+  const { t } = useTranslation();
+  const log = useApi<List<ProcessingLogEntry>>(`/api/clients/${encodeURIComponent(clientId)}/processing-log`);
   return (
-    <DataListItem>
-      <DataListKey>{label}</DataListKey>
-      <DataListValue value={value}>{value}</DataListValue>
-    </DataListItem>
+    <section aria-labelledby="client-processing-log" id="verwerkingen">
+      <Heading2 id="client-processing-log">{t('processingLog.title')}</Heading2>
+      {log.loading ? <Loading /> : null}
+      <ProblemAlert error={log.error} />
+      {log.data ? <ProcessingLogTable entries={log.data.items} caption={t('processingLog.caption')} /> : null}
+    </section>
   );
 }

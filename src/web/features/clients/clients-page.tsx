@@ -4,7 +4,9 @@ import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { query } from '../../api/client.ts';
 import type { ClientListItem, Page } from '../../api/types.ts';
+import { useAuth } from '../../app/auth-context.tsx';
 import { Loading } from '../../components/loading.tsx';
+import { RouterButtonLink } from '../../components/router-button-link.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { useApi } from '../../components/use-api.ts';
@@ -17,6 +19,7 @@ export const CLIENTS_PAGE_SIZE = 20;
 /** The client list: search, table and paging, with the state in the URL so it can be shared and reloaded. */
 export function ClientsPage() {
   const { t } = useTranslation();
+  const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const q = params.get('q') ?? '';
   const offset = Math.max(0, Number(params.get('offset')) || 0);
@@ -40,6 +43,11 @@ export function ClientsPage() {
   return (
     <>
       <Heading1>{t('clients.title')}</Heading1>
+      {can('clients:create') ? (
+        <Paragraph>
+          <RouterButtonLink to="/clienten/nieuw">{t('newClient.title')}</RouterButtonLink>
+        </Paragraph>
+      ) : null}
       <form role="search" onSubmit={onSearch} className="meedoen-inline-form">
         <TextField
           id="clients-search"

@@ -1,9 +1,10 @@
-import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { ButtonGroup, Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { StartData } from '../../api/types.ts';
 import { useAuth, useSession } from '../../app/auth-context.tsx';
 import { Loading } from '../../components/loading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
+import { RouterButtonLink } from '../../components/router-button-link.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
@@ -21,6 +22,16 @@ export function StartPage() {
   return (
     <>
       <Heading1>{t('start.welcome', { name: user.displayName })}</Heading1>
+      {can('caseload:read') || can('clients:create') ? (
+        <ButtonGroup className="meedoen-start-actions">
+          {can('caseload:read') ? (
+            <RouterButtonLink to="/caseload" appearance="primary-action-button">
+              {t('start.toCaseload')}
+            </RouterButtonLink>
+          ) : null}
+          {can('clients:create') ? <RouterButtonLink to="/clienten/nieuw">{t('newClient.title')}</RouterButtonLink> : null}
+        </ButtonGroup>
+      ) : null}
       {start.loading ? <Loading /> : null}
       <ProblemAlert error={start.error} />
       {start.data && Object.keys(start.data.counts).length > 0 ? (
