@@ -5,7 +5,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAuditEvent } from '../audit/audit.ts';
-import { attentionFlags } from '../clients/clients.presenter.ts';
+import { attentionFlags, attentionThresholds, type AttentionThresholds } from '../clients/clients.presenter.ts';
 import { findCoachInTeam } from '../clients/clients.repository.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { reassignOpenTasks } from '../tasks/tasks.repository.ts';
@@ -30,8 +30,8 @@ export type CaseloadFilter = {
 
 export type CaseloadEntry = CaseloadRow & { age: number; ladderOverdue: boolean; annualRequired: boolean; annualOverdue: boolean; attention: AttentionCode[]; score: number };
 
-function assess(row: CaseloadRow, today: string): CaseloadEntry {
-  const flags = attentionFlags(row, today);
+function assess(row: CaseloadRow, thresholds: AttentionThresholds): CaseloadEntry {
+  const flags = attentionFlags(row, thresholds);
   const attention: AttentionCode[] = [];
   if (Number(row.overdue_task_count) > 0) attention.push('overdue_tasks');
   if (row.open_signal_count > 0) attention.push('open_signals');
@@ -75,7 +75,8 @@ export async function caseload(db: Kysely<DB>, ctx: RequestContext, filter: Case
   const today = todayIso();
   const owner = await caseloadOwner(db, ctx, filter.coachId);
   return db.transaction().execute(async (trx) => {
-    const all = (await listCaseloadRows(trx, ctx.actor, owner, today)).map((r) => assess(r, today));
+    const thresholds = attentionThresholds(today);
+    const all = (await listCaseloadRows(trx, ctx.actor, owner, today)).map((r) => assess(r, thresholds));
     const counts = {
       total: all.length,
       byRoute: countBy(all, ROUTES, (e) => e.route),
@@ -116,7 +117,8 @@ export async function teamCaseloads(db: Kysely<DB>, ctx: RequestContext) {
     listTeamCoaches(db, actor.organisationId, actor.teamId),
     listCaseloadRows(db, actor, { teamId: actor.teamId }, today),
   ]);
-  const entries = rows.map((r) => assess(r, today));
+  const thresholds = attentionThresholds(today);
+  const entries = rows.map((r) => assess(r, thresholds));
   const tally = (list: CaseloadEntry[]) => ({
     ladderOverdue: list.filter((e) => e.ladderOverdue).length,
     annualConversationOverdue: list.filter((e) => e.annualOverdue).length,

@@ -24,13 +24,30 @@ export function presentClientListItem(actor: Actor, row: ClientListRow): ClientL
   };
 }
 
+/** The dates a day's attention flags compare against; computed once per request, not per client. */
+export function attentionThresholds(today = todayIso()) {
+  const [y, m, d] = today.split('-');
+  return {
+    today,
+    yearAgo: addMonths(today, -12),
+    ladderLimit: addMonths(today, -LADDER_MEASUREMENT_MAX_AGE_MONTHS),
+    // Born on or before this date: at least the minimum age; after the other: below the maximum.
+    oldestBirth: `${Number(y) - ANNUAL_CONVERSATION_AGES.max}-${m}-${d}`,
+    youngestBirth: `${Number(y) - ANNUAL_CONVERSATION_AGES.min}-${m}-${d}`,
+  };
+}
+
+export type AttentionThresholds = ReturnType<typeof attentionThresholds>;
+
 /** Attention flags derived from the denormalised summary fields; shared by dossier and caseload. */
-export function attentionFlags(row: { date_of_birth: string; ladder_measured_on: string | null; annual_conversation_on: string | null }, today = todayIso()) {
-  const age = ageOn(row.date_of_birth, today);
-  const yearAgo = addMonths(today, -LADDER_MEASUREMENT_MAX_AGE_MONTHS);
-  const ladderOverdue = !row.ladder_measured_on || row.ladder_measured_on < yearAgo;
-  const annualRequired = age >= ANNUAL_CONVERSATION_AGES.min && age < ANNUAL_CONVERSATION_AGES.max;
-  const annualOverdue = annualRequired && (!row.annual_conversation_on || row.annual_conversation_on < addMonths(today, -12));
+export function attentionFlags(
+  row: { date_of_birth: string; ladder_measured_on: string | null; annual_conversation_on: string | null },
+  thresholds: AttentionThresholds = attentionThresholds(),
+) {
+  const age = ageOn(row.date_of_birth, thresholds.today);
+  const ladderOverdue = !row.ladder_measured_on || row.ladder_measured_on < thresholds.ladderLimit;
+  const annualRequired = row.date_of_birth <= thresholds.youngestBirth && row.date_of_birth > thresholds.oldestBirth;
+  const annualOverdue = annualRequired && (!row.annual_conversation_on || row.annual_conversation_on < thresholds.yearAgo);
   return { age, ladderOverdue, annualRequired, annualOverdue };
 }
 
