@@ -4,40 +4,34 @@
  * escalating a signal, a conflicting edit, and a team lead reassigning a caseload. Every screen
  * passes axe (WCAG 2.1 AA) without serious or critical violations, forms opened.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { completeBsn } from '../../shared/bsn.ts';
 import type { Role } from '../../shared/roles.ts';
 import { startTestServer } from '../../server/test/test-server.ts';
+import { expectAccessible, launchBrowser, navigate, settle, signIn, type TestServer } from './browser-harness.ts';
 
-type Server = Awaited<ReturnType<typeof startTestServer>>;
-
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
-
-let server: Server;
+let server: TestServer;
 let context: BrowserContext;
-let profileDir: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 let page: Page;
+/** Signs in through the form as a demo account. */
+const login = (p: Page, role: Role) => signIn(p, server, role);
 /** The address of the client registered in the first test; later tests work on it. */
 let clientPath = '';
 
 beforeAll(async () => {
   server = await startTestServer({ clients: 40 });
-  profileDir = await mkdtemp(join(tmpdir(), 'meedoen-e2e-desk-'));
-  context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  const browser = await launchBrowser('meedoen-e2e-desk-');
+  context = browser.context;
+  closeBrowser = browser.close;
   // Fail a step with its own message well before the test's timeout.
   context.setDefaultTimeout(10_000);
 });
 
 afterAll(async () => {
-  await context?.close();
+  await closeBrowser?.();
   await server?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -47,38 +41,6 @@ beforeEach(async () => {
   await page.goto(`${server.url}/inloggen`);
   await page.evaluate(() => window.localStorage.clear());
 });
-
-async function settle(p: Page): Promise<void> {
-  await p.waitForLoadState('networkidle');
-  await expect.poll(() => p.getByText(/Bezig met laden|Loading…/).count()).toBe(0);
-}
-
-async function expectAccessible(p: Page, name: string): Promise<void> {
-  await settle(p);
-  const results = await new AxeBuilder({ page: p }).withTags(AXE_TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
-    const report = serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
-    console.error(`axe violations on ${name} (${p.url()}):\n${JSON.stringify(report, null, 2)}`);
-  }
-  expect(serious.map((v) => `${v.id} (${v.impact})`), `axe on ${name}`).toEqual([]);
-}
-
-async function login(p: Page, role: Role): Promise<void> {
-  const account = server.accounts[role];
-  await p.goto(`${server.url}/inloggen`);
-  await p.getByLabel('E-mailadres').fill(account.email);
-  await p.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
-  await p.getByRole('button', { name: 'Inloggen' }).click();
-  await p.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
-  await settle(p);
-}
-
-async function navigate(p: Page, link: string, heading: string | RegExp): Promise<void> {
-  await p.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: link, exact: true }).click();
-  await p.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await settle(p);
-}
 
 /** A valid BSN that no demo client has (demo BSNs start at 10000000…; these start with 0). */
 let bsnSeed = 1_234_560;

@@ -3,16 +3,11 @@
  * lands on its start page and can reach its pages, and every page passes axe (WCAG 2.1 AA) without
  * serious or critical violations. Also: login errors, logout, language switch, the admin user flow.
  */
-import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { AxeBuilder } from '@axe-core/playwright';
-import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import type { Role } from '../../shared/roles.ts';
 import { startTestServer } from '../../server/test/test-server.ts';
-
-type Server = Awaited<ReturnType<typeof startTestServer>>;
+import { expectAccessible, launchBrowser, navigate, settle, signIn, type TestServer } from './browser-harness.ts';
 
 /** Dutch role labels as the header shows them. */
 const ROLE_LABELS: Record<Role, string> = {
@@ -36,36 +31,24 @@ const NAVIGATION: Record<Role, { shows: string[]; hides: string[] }> = {
   client: { shows: ['Start'], hides: ['Cliënten', 'Gebruikers', 'Teams', 'Gemeenten', 'Verwerkingslogboek'] },
 };
 
-const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
-const CHROMIUM_ARGS = [
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-];
-
-let server: Server;
+let server: TestServer;
 let context: BrowserContext;
-let profileDir: string;
+let closeBrowser: (() => Promise<void>) | undefined;
 let page: Page;
+
+/** Signs in through the form as a demo account. */
+const login = (p: Page, role: Role) => signIn(p, server, role);
 
 beforeAll(async () => {
   server = await startTestServer();
-  profileDir = await mkdtemp(join(tmpdir(), 'meedoen-e2e-'));
-  context = await chromium.launchPersistentContext(profileDir, {
-    executablePath: '/usr/bin/chromium',
-    headless: true,
-    args: CHROMIUM_ARGS,
-  });
+  const browser = await launchBrowser('meedoen-e2e-');
+  context = browser.context;
+  closeBrowser = browser.close;
 });
 
 afterAll(async () => {
-  await context?.close();
+  await closeBrowser?.();
   await server?.close();
-  if (profileDir) await rm(profileDir, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -76,47 +59,6 @@ beforeEach(async () => {
   await page.goto(`${server.url}/inloggen`);
   await page.evaluate(() => window.localStorage.clear());
 });
-
-/** Waits until no request is running and no loading message is on screen. */
-async function settle(p: Page): Promise<void> {
-  await p.waitForLoadState('networkidle');
-  await expect.poll(() => p.getByText(/Bezig met laden|Loading…/).count()).toBe(0);
-}
-
-/** Runs axe with the WCAG 2.1 A/AA rules; fails on serious or critical violations and prints them. */
-async function expectAccessible(p: Page, name: string): Promise<void> {
-  await settle(p);
-  const results = await new AxeBuilder({ page: p }).withTags(AXE_TAGS).analyze();
-  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-  if (serious.length > 0) {
-    const report = serious.map((v) => ({
-      id: v.id,
-      impact: v.impact,
-      help: v.help,
-      nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`),
-    }));
-    console.error(`axe violations on ${name} (${p.url()}):\n${JSON.stringify(report, null, 2)}`);
-  }
-  expect(serious.map((v) => `${v.id} (${v.impact})`), `axe on ${name}`).toEqual([]);
-}
-
-/** Signs in through the login form and waits for the start page. */
-async function login(p: Page, role: Role): Promise<void> {
-  const account = server.accounts[role];
-  await p.goto(`${server.url}/inloggen`);
-  await p.getByLabel('E-mailadres').fill(account.email);
-  await p.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
-  await p.getByRole('button', { name: 'Inloggen' }).click();
-  await p.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
-  await settle(p);
-}
-
-/** Follows a main-navigation link and waits for the page's heading. */
-async function navigate(p: Page, link: string, heading: string | RegExp): Promise<void> {
-  await p.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: link, exact: true }).click();
-  await p.getByRole('heading', { level: 1, name: heading }).waitFor();
-  await settle(p);
-}
 
 describe('web UI in the browser', () => {
   it('login page is accessible, titled, Dutch, and explains a wrong password in Dutch', async () => {

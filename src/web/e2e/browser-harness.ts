@@ -1,0 +1,67 @@
+import { mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { AxeBuilder } from '@axe-core/playwright';
+import { chromium, type BrowserContext, type Page } from 'playwright-core';
+import { expect } from 'vitest';
+import type { Role } from '../../shared/roles.ts';
+import type { startTestServer } from '../../server/test/test-server.ts';
+
+/**
+ * What every browser test needs: Debian's Chromium launched the way this machine allows, waiting
+ * for a page to settle, axe at WCAG 2.1 AA, and signing in through the form.
+ */
+export type TestServer = Awaited<ReturnType<typeof startTestServer>>;
+
+const AXE_TAGS = ['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa'];
+/** Without the background-networking flags Chromium keeps dialling Google on a closed network. */
+const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+
+/** A fresh headless Chromium profile; close() also removes the profile directory. */
+export async function launchBrowser(prefix: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+  const profileDir = await mkdtemp(join(tmpdir(), prefix));
+  const context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  return {
+    context,
+    close: async () => {
+      await context.close();
+      await rm(profileDir, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Waits until no request is running and no loading message is on screen. */
+export async function settle(p: Page): Promise<void> {
+  await p.waitForLoadState('networkidle');
+  await expect.poll(() => p.getByText(/Bezig met laden|Loading…/).count()).toBe(0);
+}
+
+/** Runs axe with the WCAG 2.1 A/AA rules; fails on serious or critical violations and prints them. */
+export async function expectAccessible(p: Page, name: string): Promise<void> {
+  await settle(p);
+  const results = await new AxeBuilder({ page: p }).withTags(AXE_TAGS).analyze();
+  const serious = results.violations.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+  if (serious.length > 0) {
+    const report = serious.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.map((n) => `${n.target.join(' ')}: ${n.failureSummary ?? ''}`) }));
+    console.error(`axe violations on ${name} (${p.url()}):\n${JSON.stringify(report, null, 2)}`);
+  }
+  expect(serious.map((v) => `${v.id} (${v.impact})`), `axe on ${name}`).toEqual([]);
+}
+
+/** Signs in through the login form as a demo account and waits for the start page. */
+export async function signIn(p: Page, server: TestServer, role: Role): Promise<void> {
+  const account = server.accounts[role];
+  await p.goto(`${server.url}/inloggen`);
+  await p.getByLabel('E-mailadres').fill(account.email);
+  await p.getByLabel('Wachtwoord', { exact: true }).fill(account.password);
+  await p.getByRole('button', { name: 'Inloggen' }).click();
+  await p.getByRole('heading', { level: 1, name: /^Welkom, / }).waitFor();
+  await settle(p);
+}
+
+/** Follows a main-navigation link and waits for the page's heading. */
+export async function navigate(p: Page, link: string, heading: string | RegExp): Promise<void> {
+  await p.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: link, exact: true }).click();
+  await p.getByRole('heading', { level: 1, name: heading }).waitFor();
+  await settle(p);
+}
