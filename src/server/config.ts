@@ -11,6 +11,8 @@ const schema = z.object({
   /** PostgreSQL connection string; when absent Meedoen runs on embedded PGlite in DATA_DIR. */
   DATABASE_URL: z.string().url().optional(),
   DATA_DIR: z.string().default('./data'),
+  /** HTTP worker processes (PostgreSQL only; the embedded database lives in one process). */
+  WORKERS: z.coerce.number().int().min(1).max(64).default(1),
   /** PostgreSQL connections per process. */
   DATABASE_POOL_SIZE: z.coerce.number().int().min(1).max(200).default(10),
   /** Key for the keyed hash that turns a BSN into the processing-log pseudonym. */
@@ -37,6 +39,7 @@ export type Config = Readonly<{
   host: string;
   databaseUrl: string | undefined;
   databasePoolSize: number;
+  workers: number;
   dataDir: string;
   pseudonymKey: string;
   session: Readonly<{ idleMinutes: number; absoluteHours: number }>;
@@ -68,6 +71,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     host: e.HOST,
     databaseUrl: e.DATABASE_URL,
     databasePoolSize: e.DATABASE_POOL_SIZE,
+    workers: e.WORKERS,
     dataDir: e.DATA_DIR,
     pseudonymKey: e.PSEUDONYM_KEY ?? DEVELOPMENT_PSEUDONYM_KEY,
     session: Object.freeze({ idleMinutes: e.SESSION_IDLE_MINUTES, absoluteHours: e.SESSION_ABSOLUTE_HOURS }),

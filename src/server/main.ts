@@ -14,17 +14,26 @@ export async function openMigratedDatabase(config: Config): Promise<Database> {
   return database;
 }
 
-/** Starts Meedoen: database, migrations, demo data on an empty database, HTTP server. */
-export async function startServer(config: Config) {
+/** Migrations, and the demo organisation when the database is empty and the demo is wanted. */
+export async function prepareDatabase(config: Config) {
   const database = await openMigratedDatabase(config);
   let seeded = false;
   if (config.seedDemo && (await countOrganisations(database.db)) === 0) {
     await seedDemo(database.db, { pseudonymKey: config.pseudonymKey });
     seeded = true;
   }
+  return { database, seeded };
+}
+
+/**
+ * Starts Meedoen: database, migrations, demo data on an empty database, HTTP server. With
+ * several workers only one runs the task-rule schedule.
+ */
+export async function startServer(config: Config, options: { runSchedule?: boolean } = {}) {
+  const { database, seeded } = await prepareDatabase(config);
   const app = await buildApp({ db: database.db, config });
   await app.listen({ port: config.port, host: config.host });
-  const schedule = scheduleTaskRules(database, config, app.log);
+  const schedule = options.runSchedule === false ? undefined : scheduleTaskRules(database, config, app.log);
   const stop = async () => {
     if (schedule) clearInterval(schedule);
     await app.close();
