@@ -109,12 +109,12 @@ export const SCENARIOS: Scenario[] = [
       return { figures, floor: await endpointFloor(ctx), floorLabel: 'bare route, select 1' };
     },
   },
-  {
-    name: 'search-query',
-    description: 'the search queries alone (name prefix, then BSN), sequential, organisation-wide scope',
-    async run(ctx) {
+  ...(['organisation', 'team'] as const).map((scope) => ({
+    name: scope === 'organisation' ? 'search-query' : 'search-query-team',
+    description: `the search queries alone (page + capped count; name prefix, then BSN), sequential, ${scope} scope`,
+    async run(ctx: BenchContext) {
       const { client } = await benchCoach(ctx);
-      const actor = await benchActor(ctx, 'organisation');
+      const actor = await benchActor(ctx, scope);
       const prefix = client.last_name.slice(0, 3).toLowerCase();
       let i = 0;
       const figures = await timeSequential(400, async () => {
@@ -123,7 +123,7 @@ export const SCENARIOS: Scenario[] = [
       });
       return { figures, floor: await scanFloor(ctx, 'clients'), floorLabel: 'seq scan of clients' };
     },
-  },
+  })),
 ];
 
 /** The bench coach as an Actor, with the given reach, for query-level scenarios. */

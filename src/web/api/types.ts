@@ -268,7 +268,8 @@ export type OverdueAnnualConversation = {
 };
 
 /** A page of results. */
-export type Page<T> = { items: T[]; total: number };
+/** A page of a list; `totalCapped` means there are more matches than `total` (narrow the search). */
+export type Page<T> = { items: T[]; total: number; totalCapped?: boolean };
 
 /** A plain list of results. */
 export type List<T> = { items: T[] };

@@ -36,8 +36,10 @@ export async function up(db: Kysely<unknown>): Promise<void> {
     -- Search by name prefix at a million clients: a btree on the lower-cased name in the "C"
     -- collation serves both LIKE 'prefix%' and the ORDER BY of the result page, whatever the
     -- database's default collation.
-    create index clients_last_name_prefix_idx on clients (organisation_id, (lower(last_name) collate "C"));
-    create index clients_first_name_prefix_idx on clients (organisation_id, (lower(first_name) collate "C"));
+    -- The other name and the id complete the sort key, so a page of a common name (thousands of
+    -- "Jansen") is read straight from the index instead of sorting the whole group.
+    create index clients_last_name_prefix_idx on clients (organisation_id, (lower(last_name) collate "C"), (lower(first_name) collate "C"), id);
+    create index clients_first_name_prefix_idx on clients (organisation_id, (lower(first_name) collate "C"), (lower(last_name) collate "C"), id);
     -- Likely-duplicate warning: same name and birth date.
     create index clients_name_birth_idx on clients (organisation_id, date_of_birth, lower(last_name));
 

@@ -1,5 +1,4 @@
 import type { App, Deps } from '../../http/types.ts';
-import { COUNT_CAP } from './clients.repository.ts';
 import { etagOf, presentClientDetail, presentClientListItem } from './clients.presenter.ts';
 import {
   changeRouteBody,
@@ -22,8 +21,8 @@ export function registerClientRoutes(app: App, { db, config }: Deps): void {
     { config: { access: 'clients:list' }, schema: { tags, summary: 'Search the clients in your scope (name prefix, BSN, client number)', querystring: clientListQuery, response: { 200: clientListResponse } } },
     async (request) => {
       const ctx = request.context();
-      const { rows, total } = await listClients(db, ctx, request.query);
-      return { items: rows.map((row) => presentClientListItem(ctx.actor, row)), total: Math.min(total, COUNT_CAP), totalCapped: total > COUNT_CAP };
+      const { rows, total, capped } = await listClients(db, ctx, request.query);
+      return { items: rows.map((row) => presentClientListItem(ctx.actor, row)), total, totalCapped: capped };
     },
   );
 

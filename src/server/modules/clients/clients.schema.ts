@@ -59,7 +59,7 @@ export const clientListQuery = z.object({
   offset: z.coerce.number().int().min(0).max(1_000_000).default(0),
 });
 
-/** `total` counts at most 10,001 matches; `totalCapped` says there are more. */
+/** `total` counts at most 200 matches of a search (10,000 of a list); `totalCapped` says there are more. */
 export const clientListResponse = z.object({ items: z.array(clientListItem), total: z.number().int(), totalCapped: z.boolean() });
 
 export const clientIdParams = z.object({ id: z.string().uuid() });

@@ -44,13 +44,13 @@ export async function loadClientForAction(trx: Executor, ctx: RequestContext, cl
 /** Searches the clients in the actor's scope; every client shown is a processing, and is logged. */
 export async function listClients(db: Kysely<DB>, ctx: RequestContext, search: ClientSearch) {
   return db.transaction().execute(async (trx) => {
-    const [rows, total] = await Promise.all([searchClients(trx, ctx.actor, search), countClients(trx, ctx.actor, search)]);
+    const [rows, { count: total, capped }] = await Promise.all([searchClients(trx, ctx.actor, search), countClients(trx, ctx.actor, search)]);
     await recordProcessing(trx, ctx, {
       operation: search.q ? 'clients.search' : 'clients.list',
       activity: 'caseload-management',
       dataSubjectIds: rows.map((r) => r.bsn_pseudonym),
     });
-    return { rows, total };
+    return { rows, total, capped };
   });
 }
 

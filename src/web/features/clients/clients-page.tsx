@@ -39,6 +39,8 @@ export function ClientsPage() {
   };
 
   const total = list.data?.total ?? 0;
+  // A capped count reads "200+": the search should be narrowed rather than paged through.
+  const totalLabel = list.data?.totalCapped ? `${total}+` : String(total);
   const count = list.data?.items.length ?? 0;
   return (
     <>
@@ -70,7 +72,7 @@ export function ClientsPage() {
           <>
             <ClientsTable clients={list.data.items} caption={t('clients.caption')} />
             <nav aria-label={t('clients.paging')} className="meedoen-paging">
-              <Paragraph role="status">{t('clients.range', { from: offset + 1, to: offset + count, total })}</Paragraph>
+              <Paragraph role="status">{t('clients.range', { from: offset + 1, to: offset + count, total: totalLabel })}</Paragraph>
               <ButtonGroup>
                 <Button
                   appearance="secondary-action-button"
@@ -81,7 +83,7 @@ export function ClientsPage() {
                 </Button>
                 <Button
                   appearance="secondary-action-button"
-                  disabled={offset + count >= total}
+                  disabled={offset + count >= total && !list.data?.totalCapped}
                   onClick={() => go(q, offset + CLIENTS_PAGE_SIZE)}
                 >
                   {t('clients.next')}
