@@ -24,6 +24,7 @@ const { values: args } = parseArgs({
     only: { type: 'string' },
     fresh: { type: 'boolean', default: false },
     database: { type: 'string', default: 'meedoen_bench' },
+    workers: { type: 'string', default: '1' },
   },
 });
 const clients = Number(args.clients);
@@ -85,7 +86,7 @@ const floorPort = 3901;
 const tsx = ['--import', 'tsx'];
 const app = await startChild(
   [...tsx, 'src/cli/start.ts'],
-  { DATABASE_URL: benchUrl.toString(), PORT: String(appPort), SEED_DEMO: 'false', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100000000', NODE_ENV: 'development', TASK_RULES_INTERVAL_MINUTES: '0' },
+  { DATABASE_URL: benchUrl.toString(), PORT: String(appPort), SEED_DEMO: 'false', LOG_LEVEL: 'warn', LOGIN_RATE_LIMIT: '100000000', NODE_ENV: 'development', TASK_RULES_INTERVAL_MINUTES: '0', WORKERS: args.workers },
   /Meedoen is running/,
 );
 const floor = await startChild([...tsx, 'src/server/bench/floor-server.ts', benchUrl.toString(), String(floorPort)], {}, /ready/);
@@ -139,7 +140,7 @@ try {
   floor.kill();
   await database.close();
 }
-console.log(`\nMeedoen bench: ${clients.toLocaleString('nl-NL')} clients, ${ctx.connections} connections, ${ctx.durationSeconds} s per run`);
+console.log(`\nMeedoen bench: ${clients.toLocaleString('nl-NL')} clients, ${ctx.connections} connections, ${ctx.durationSeconds} s per run, ${args.workers} app worker(s)`);
 console.table(results);
 mkdirSync('.bench', { recursive: true });
 writeFileSync('.bench/results.json', JSON.stringify({ clients, connections: ctx.connections, at: new Date().toISOString(), results }, null, 2));
