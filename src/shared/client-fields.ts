@@ -27,7 +27,7 @@ export const SIGNAL_SEVERITIES = ['laag', 'middel', 'hoog'] as const;
 export const SIGNAL_STATUSES = ['open', 'in_behandeling', 'geescaleerd', 'afgerond'] as const;
 export const ESCALATION_TARGETS = ['team_ondersteuning', 'kernteam', 'partner'] as const;
 
-export const TASK_KINDS = ['handmatig', 'jaargesprek', 'ladder_meting', 'traject_eindigt', 'signaal_opvolging'] as const;
+export const TASK_KINDS = ['handmatig', 'jaargesprek', 'ladder_meting', 'traject_eindigt', 'signaal_opvolging', 'verlenging_beoordelen', 'verwijzing_beoordelen'] as const;
 export const TASK_STATUSES = ['open', 'afgerond', 'vervallen'] as const;
 
 /** Ages for which the yearly conversation about work and activation is required. */

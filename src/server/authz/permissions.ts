@@ -22,6 +22,23 @@ const ROLE_PERMISSIONS = {
   'tasks:generate': ['team_lead', 'administrator'],
   'admin:manage': ['administrator'],
   'statistics:read': ['policy_officer', 'administrator', 'team_lead'],
+  // Providers, contracts, referrals and trajectories (issue 4).
+  'providers:read': ['coach', 'team_lead', 'administrator', 'policy_officer'],
+  'contracts:read': ['coach', 'team_lead', 'administrator', 'policy_officer'],
+  'contracts:manage': ['administrator'],
+  'referrals:read': ['coach', 'team_lead', 'provider_coach', 'partner'],
+  'referrals:create': ['coach', 'team_lead'],
+  'referrals:work': ['provider_coach', 'partner'],
+  // Group modules, cohorts, the waiting list and attendance.
+  'modules:read': ['coach', 'team_lead', 'provider_coach', 'administrator'],
+  'modules:manage': ['administrator'],
+  'cohorts:manage': ['administrator', 'team_lead', 'provider_coach'],
+  'enrolments:manage': ['coach', 'team_lead', 'provider_coach'],
+  'attendance:record': ['coach', 'team_lead', 'provider_coach'],
+  // Projects.
+  'projects:read': ['coach', 'team_lead', 'administrator', 'policy_officer'],
+  'projects:manage': ['administrator', 'team_lead'],
+  'projects:participate': ['coach', 'team_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

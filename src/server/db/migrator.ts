@@ -1,6 +1,7 @@
 import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'kysely';
 import * as foundation from './migrations/20261123_0001_foundation.ts';
 import * as coachDesk from './migrations/20261123_0002_coach_desk.ts';
+import * as trajectories from './migrations/20261126_0003_trajectories.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -9,6 +10,7 @@ import * as coachDesk from './migrations/20261123_0002_coach_desk.ts';
 const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
   '20261123_0002_coach_desk': coachDesk,
+  '20261126_0003_trajectories': trajectories,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -28,12 +28,20 @@ export interface MunicipalitiesTable {
   updated_at: Timestamp;
 }
 
+export type PartnerKind = 'taalhuis' | 'bibliotheek' | 'buurtteam' | 'schuldhulp' | 'sportclub' | 'overig';
+
 export interface ExternalOrganisationsTable {
   id: Generated<string>;
   organisation_id: string;
   kind: 'provider' | 'partner';
   name: string;
+  partner_kind: PartnerKind | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
   created_at: CreatedAt;
+  updated_at: Timestamp;
 }
 
 export interface TeamsTable {
@@ -115,8 +123,176 @@ export interface ReferralsTable {
   client_id: string;
   external_organisation_id: string;
   status: ColumnType<ReferralStatus, ReferralStatus | undefined, ReferralStatus>;
+  kind: ColumnType<ReferralKind, ReferralKind | undefined, never>;
+  contract_id: string | null;
+  question: ColumnType<string, string | undefined, string>;
+  shared_fields: ColumnType<string[], string[] | undefined, string[]>;
+  consent_given: ColumnType<boolean, boolean | undefined, boolean>;
+  legal_ground: string | null;
+  requested_by: string | null;
+  requested_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  decided_at: Date | null;
+  decided_by: string | null;
+  refusal_reason: string | null;
+  provider_coach_id: string | null;
+  started_on: DateOnly | null;
+  planned_end_on: DateOnly | null;
+  ended_on: DateOnly | null;
+  stop_reason: string | null;
+  end_note: string | null;
+  transferred_to: 'provider' | 'work_trajectory' | null;
+  next_referral_id: string | null;
+  advice_next_step: string | null;
+  advice: string | null;
+  extension_status: 'proposed' | 'approved' | 'refused' | null;
+  extension_until: DateOnly | null;
+  extension_motivation: string | null;
+  extension_decided_by: string | null;
+  extension_decided_at: Date | null;
+  withdrawal_reason: string | null;
+  outcome: string | null;
+  escalation_id: string | null;
+  version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
+}
+
+export type ReferralKind = 'trajectory' | 'partner';
+
+export interface ContractsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  provider_id: string;
+  product: string;
+  ladder_from: number | null;
+  ladder_to: number | null;
+  starts_on: DateOnly;
+  ends_on: DateOnly;
+  price_cents: number;
+  capacity: number;
+  duration_months: ColumnType<number, number | undefined, number>;
+  notes: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ContractMunicipalitiesTable {
+  contract_id: string;
+  municipality_id: string;
+  organisation_id: string;
+}
+
+export interface ReferralTransitionsTable {
+  id: Generated<number>;
+  organisation_id: string;
+  referral_id: string;
+  from_status: ReferralStatus | null;
+  to_status: ReferralStatus;
+  reason: string | null;
+  actor_id: string | null;
+  occurred_at: CreatedAt;
+}
+
+export interface ReferralProgressTable {
+  id: Generated<string>;
+  organisation_id: string;
+  referral_id: string;
+  reported_on: DateOnly;
+  summary: string;
+  author_id: string | null;
+  created_at: CreatedAt;
+}
+
+export interface ModulesTable {
+  id: Generated<string>;
+  organisation_id: string;
+  provider_id: string | null;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export type CohortStatus = 'gepland' | 'lopend' | 'afgerond' | 'geannuleerd';
+
+export interface CohortsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  module_id: string;
+  label: string;
+  starts_on: DateOnly;
+  ends_on: DateOnly | null;
+  capacity: number;
+  location: string | null;
+  collective: ColumnType<boolean, boolean | undefined, boolean>;
+  status: ColumnType<CohortStatus, CohortStatus | undefined, CohortStatus>;
+  version: ColumnType<number, number | undefined, number>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface CohortSessionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  cohort_id: string;
+  starts_at: Date | string;
+  ends_at: Date | string | null;
+  topic: string | null;
+  created_at: CreatedAt;
+}
+
+export type EnrolmentStatus = 'invited' | 'selected' | 'not_selected' | 'waiting' | 'placed' | 'completed' | 'left';
+
+export interface EnrolmentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  cohort_id: string;
+  client_id: string;
+  referral_id: string | null;
+  status: EnrolmentStatus;
+  priority: ColumnType<boolean, boolean | undefined, boolean>;
+  requested_at: ColumnType<Date, Date | string | undefined, Date | string>;
+  placed_at: Date | string | null;
+  ended_at: Date | string | null;
+  end_reason: string | null;
+  intake_note: string | null;
+  enrolled_by: string | null;
+  version: ColumnType<number, number | undefined, number>;
+}
+
+export type AttendanceStatus = 'aanwezig' | 'afgemeld' | 'afwezig';
+
+export interface AttendanceTable {
+  session_id: string;
+  enrolment_id: string;
+  organisation_id: string;
+  status: AttendanceStatus;
+  note: string | null;
+  recorded_by: string | null;
+  recorded_at: ColumnType<Date, Date | string | undefined, Date | string>;
+}
+
+export interface ProjectsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  description: ColumnType<string, string | undefined, string>;
+  municipality_id: string | null;
+  starts_on: DateOnly;
+  ends_on: DateOnly | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+export interface ProjectParticipantsTable {
+  project_id: string;
+  client_id: string;
+  organisation_id: string;
+  joined_on: DateOnly;
+  left_on: DateOnly | null;
+  added_by: string | null;
 }
 
 export interface ProcessingActivitiesTable {
@@ -178,6 +354,7 @@ export interface LadderMeasurementsTable {
   growth_potential: number;
   answers: ColumnType<LadderAnswers, string, never>;
   occasion: 'intake' | 'trajectory_start' | 'trajectory_end' | 'yearly' | 'other';
+  referral_id: string | null;
   note: string | null;
   measured_by: string | null;
   created_at: CreatedAt;
@@ -227,7 +404,7 @@ export interface EscalationsTable {
   created_at: CreatedAt;
 }
 
-export type TaskKind = 'handmatig' | 'jaargesprek' | 'ladder_meting' | 'traject_eindigt' | 'signaal_opvolging';
+export type TaskKind = 'handmatig' | 'jaargesprek' | 'ladder_meting' | 'traject_eindigt' | 'signaal_opvolging' | 'verlenging_beoordelen' | 'verwijzing_beoordelen';
 
 export interface TasksTable {
   id: Generated<string>;
@@ -277,6 +454,17 @@ export interface DB {
   escalations: EscalationsTable;
   tasks: TasksTable;
   timeline_events: TimelineEventsTable;
+  contracts: ContractsTable;
+  contract_municipalities: ContractMunicipalitiesTable;
+  referral_transitions: ReferralTransitionsTable;
+  referral_progress: ReferralProgressTable;
+  modules: ModulesTable;
+  cohorts: CohortsTable;
+  cohort_sessions: CohortSessionsTable;
+  enrolments: EnrolmentsTable;
+  attendance: AttendanceTable;
+  projects: ProjectsTable;
+  project_participants: ProjectParticipantsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -35,7 +35,15 @@ export type ErrorCode =
   | 'unknown_reference'
   | 'growth_below_step'
   | 'invalid_transition'
-  | 'not_in_team';
+  | 'not_in_team'
+  // providers, contracts, referrals, modules, projects
+  | 'contract_full'
+  | 'contract_not_applicable'
+  | 'already_referred'
+  | 'not_referred'
+  | 'already_enrolled'
+  | 'extension_too_long'
+  | 'closed_to_changes';
 
 /** An error the API explains to its caller as problem+json. */
 export class AppError extends Error {
@@ -66,6 +74,9 @@ export function statusForCode(code: ErrorCode): number {
     case 'unknown_reference':
     case 'growth_below_step':
     case 'not_in_team':
+    case 'contract_not_applicable':
+    case 'not_referred':
+    case 'extension_too_long':
       return 422;
     case 'not_found':
       return 404;
@@ -87,6 +98,10 @@ export function statusForCode(code: ErrorCode): number {
     case 'bsn_taken':
     case 'possible_duplicate':
     case 'invalid_transition':
+    case 'contract_full':
+    case 'already_referred':
+    case 'already_enrolled':
+    case 'closed_to_changes':
       return 409;
     case 'precondition_failed':
       return 412;

@@ -1,3 +1,4 @@
+import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import { ROUTES, TARGET_GROUPS, type ClientRoute, type TargetGroup } from '../../../shared/client-fields.ts';
 import { ageOn, todayIso } from '../../../shared/dates.ts';
@@ -74,7 +75,7 @@ async function caseloadOwner(db: Kysely<DB>, ctx: RequestContext, coachId: strin
 export async function caseload(db: Kysely<DB>, ctx: RequestContext, filter: CaseloadFilter) {
   const today = todayIso();
   const owner = await caseloadOwner(db, ctx, filter.coachId);
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const thresholds = attentionThresholds(today);
     const all = (await listCaseloadRows(trx, ctx.actor, owner, today)).map((r) => assess(r, thresholds));
     const counts = {
@@ -144,7 +145,7 @@ export async function reassignCaseload(db: Kysely<DB>, ctx: RequestContext, inpu
   const { actor } = ctx;
   if (!actor.teamId) throw new AppError('forbidden', 'You lead no team');
   if (input.fromCoachId === input.toCoachId) throw new AppError('validation_failed', 'Choose two different coaches', { field: 'toCoachId' });
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const [from, to] = await Promise.all([
       findCoachInTeam(trx, actor.organisationId, input.fromCoachId, actor.teamId!),
       findCoachInTeam(trx, actor.organisationId, input.toCoachId, actor.teamId!),
@@ -185,7 +186,7 @@ export async function reassignCaseload(db: Kysely<DB>, ctx: RequestContext, inpu
 /** Who is overdue for the yearly conversation (aged 27–65, none in twelve months), within the scope. */
 export async function annualConversationsOverdue(db: Kysely<DB>, ctx: RequestContext, page: { limit: number; offset: number }) {
   const today = todayIso();
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const { rows, total } = await listAnnualConversationOverdue(trx, ctx.actor, today, page);
     await recordProcessing(trx, ctx, { operation: 'annual-conversations.overdue', activity: 'caseload-management', dataSubjectIds: rows.map((r) => r.bsn_pseudonym) });
     return { rows: rows.map((r) => ({ ...r, age: ageOn(r.date_of_birth, today) })), total };

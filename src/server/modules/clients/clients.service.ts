@@ -1,3 +1,4 @@
+import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import { authorize } from '../../authz/policy.ts';
 import type { Executor } from '../../db/database.ts';
@@ -43,7 +44,7 @@ export async function loadClientForAction(trx: Executor, ctx: RequestContext, cl
 
 /** Searches the clients in the actor's scope; every client shown is a processing, and is logged. */
 export async function listClients(db: Kysely<DB>, ctx: RequestContext, search: ClientSearch) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const [rows, { count: total, capped }] = await Promise.all([searchClients(trx, ctx.actor, search), countClients(trx, ctx.actor, search)]);
     await recordProcessing(trx, ctx, {
       operation: search.q ? 'clients.search' : 'clients.list',
@@ -56,7 +57,7 @@ export async function listClients(db: Kysely<DB>, ctx: RequestContext, search: C
 
 /** Opens one client's dossier. */
 export async function getClient(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'read');
     await recordProcessing(trx, ctx, { operation: 'clients.read', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });
     return client;
@@ -75,7 +76,7 @@ export async function registerClient(db: Kysely<DB>, config: Config, ctx: Reques
     if (actor.role !== 'team_lead') throw new AppError('field_not_allowed', 'Only a team lead assigns a client to another coach', { field: 'coachId' });
     coachId = input.coachId;
   }
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const orgId = actor.organisationId;
     if (!(await findMunicipalityOfOrganisation(trx, orgId, input.municipalityId))) {
       throw new AppError('unknown_reference', 'The municipality is not served by this organisation', { field: 'municipalityId' });
@@ -158,7 +159,7 @@ const FIELD_COLUMNS = {
 
 /** Changes a client's record under optimistic concurrency. */
 export async function updateClient(db: Kysely<DB>, ctx: RequestContext, clientId: string, expectedVersion: number, input: UpdateClientInput) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'update');
     if (client.version !== expectedVersion) throw staleWrite(ctx, client);
     if (input.municipalityId && !(await findMunicipalityOfOrganisation(trx, ctx.actor.organisationId, input.municipalityId))) {
@@ -185,7 +186,7 @@ export async function updateClient(db: Kysely<DB>, ctx: RequestContext, clientId
 
 /** Sets the client's route, keeping who changed it, when and why. */
 export async function changeRoute(db: Kysely<DB>, ctx: RequestContext, clientId: string, expectedVersion: number, input: { route: NonNullable<ClientRecord['route']>; reason: string }) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'changeRoute');
     if (client.version !== expectedVersion) throw staleWrite(ctx, client);
     if (client.route === input.route) throw new AppError('invalid_transition', 'The client already follows this route');
@@ -213,7 +214,7 @@ export async function changeRoute(db: Kysely<DB>, ctx: RequestContext, clientId:
 }
 
 export async function routeHistory(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'readTimeline');
     const rows = await listRouteChanges(trx, clientId);
     await recordProcessing(trx, ctx, { operation: 'clients.route-history', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });

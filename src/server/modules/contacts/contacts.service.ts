@@ -1,3 +1,4 @@
+import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import { todayIso } from '../../../shared/dates.ts';
 import { clientPolicy } from '../clients/clients.policy.ts';
@@ -32,7 +33,7 @@ export async function recordContact(
   input: { kind: ContactMomentsTable['kind']; occurredOn: string; summary: string; confidential: boolean },
 ) {
   if (input.occurredOn > todayIso()) throw new AppError('validation_failed', 'A contact moment cannot lie in the future', { field: 'occurredOn' });
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'addContact');
     const { id } = await insertContact(trx, {
       organisation_id: ctx.actor.organisationId,
@@ -62,7 +63,7 @@ export async function recordContact(
 }
 
 export async function contactsOf(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'readContacts');
     const rows = await listContacts(trx, clientId, clientPolicy.readConfidential(ctx.actor, client));
     await recordProcessing(trx, ctx, { operation: 'contacts.list', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });

@@ -1,3 +1,4 @@
+import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import { deriveLadderStep, normaliseLadderAnswers, type LadderAnswers, type LadderOccasion } from '../../../shared/ladder.ts';
 import { todayIso } from '../../../shared/dates.ts';
@@ -24,7 +25,7 @@ export async function measureLadder(db: Kysely<DB>, ctx: RequestContext, clientI
     throw new AppError('growth_below_step', `Growth potential ${input.growthPotential} lies below the current step ${step}`, { step, field: 'growthPotential' });
   }
   if (input.measuredOn > todayIso()) throw new AppError('validation_failed', 'A measurement cannot lie in the future', { field: 'measuredOn' });
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'measureLadder');
     const { id } = await insertMeasurement(trx, {
       organisation_id: ctx.actor.organisationId,
@@ -55,7 +56,7 @@ export async function measureLadder(db: Kysely<DB>, ctx: RequestContext, clientI
 }
 
 export async function ladderHistory(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'readLadder');
     const rows = await listMeasurements(trx, clientId);
     await recordProcessing(trx, ctx, { operation: 'ladder.history', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });

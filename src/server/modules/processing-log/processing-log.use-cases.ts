@@ -1,3 +1,4 @@
+import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import type { Config } from '../../config.ts';
 import type { DB } from '../../db/schema.ts';
@@ -10,7 +11,7 @@ const LOG_PAGE = 500;
 
 /** A client's processing log, for whoever may read it (checked by `authorizeClient` once loaded). */
 export async function readClientLog(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'readProcessingLog');
     const rows = await listLogForSubject(trx, ctx.actor.organisationId, client.bsn_pseudonym, LOG_PAGE);
     await recordProcessing(trx, ctx, { operation: 'processing-log.read', activity: 'privacy-rights', dataSubjectIds: [client.bsn_pseudonym] });
@@ -21,7 +22,7 @@ export async function readClientLog(db: Kysely<DB>, ctx: RequestContext, clientI
 /** The log of one data subject by BSN: the administrator answers an inzage request or an audit. */
 export async function searchLogByBsn(db: Kysely<DB>, config: Config, ctx: RequestContext, bsn: string) {
   const pseudonym = pseudonymiseBsn(config.pseudonymKey, bsn);
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const rows = await listLogForSubject(trx, ctx.actor.organisationId, pseudonym, LOG_PAGE);
     await recordProcessing(trx, ctx, { operation: 'processing-log.search', activity: 'privacy-rights', dataSubjectIds: [pseudonym] });
     return rows;

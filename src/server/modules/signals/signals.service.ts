@@ -1,3 +1,4 @@
+import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import { todayIso } from '../../../shared/dates.ts';
 import { authorize } from '../../authz/policy.ts';
@@ -58,7 +59,7 @@ export async function raiseSignal(
   clientId: string,
   input: { domain: string; severity: SignalsTable['severity']; description: string; followUpOn?: string | null },
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'raiseSignal');
     const { id } = await insertSignal(trx, {
       organisation_id: ctx.actor.organisationId,
@@ -84,7 +85,7 @@ export async function updateSignal(
   expectedVersion: number,
   input: { status?: SignalsTable['status']['__select__']; severity?: SignalsTable['severity']; followUpOn?: string | null },
 ) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const { signal, client } = await loadSignal(trx, ctx, signalId);
     authorize(ctx.actor, signalPolicy, 'update', signal);
     if (signal.version !== expectedVersion) {
@@ -124,7 +125,7 @@ export async function escalateSignal(
   input: { targetKind: EscalationsTable['target_kind']; externalOrganisationId?: string | null; question: string; dueOn: string },
 ) {
   if (input.dueOn < todayIso()) throw new AppError('validation_failed', 'The due date lies in the past', { field: 'dueOn' });
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const { signal, client } = await loadSignal(trx, ctx, signalId);
     authorize(ctx.actor, signalPolicy, 'escalate', signal);
     let partnerName: string | undefined;
@@ -161,7 +162,7 @@ export async function escalateSignal(
 
 /** The support team's or partner's outcome comes back; it lands on the timeline. */
 export async function reportOutcome(db: Kysely<DB>, ctx: RequestContext, escalationId: string, outcome: string) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const escalation = await findEscalation(trx, ctx.actor.organisationId, escalationId);
     if (!escalation) throw notFound('Escalation');
     const { signal, client } = await loadSignal(trx, ctx, escalation.signal_id);
@@ -181,7 +182,7 @@ export async function reportOutcome(db: Kysely<DB>, ctx: RequestContext, escalat
 
 /** A client's signals with their escalations. */
 export async function signalsOf(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'readSignals');
     const signals = await listSignals(trx, clientId);
     const escalations = await listEscalations(trx, signals.map((s) => s.id));

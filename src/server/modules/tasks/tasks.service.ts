@@ -1,3 +1,4 @@
+import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import { addMonths, todayIso } from '../../../shared/dates.ts';
 import { authorize } from '../../authz/policy.ts';
@@ -28,7 +29,7 @@ export type TaskQuery = { status: 'open' | 'afgerond'; scope: 'mine' | 'team'; c
 
 /** The caller's tasks, their team's (team lead), or one client's (anyone who works on the dossier). */
 export async function listTasksFor(db: Kysely<DB>, ctx: RequestContext, query: TaskQuery) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const { actor } = ctx;
     let rows;
     if (query.clientId) {
@@ -51,7 +52,7 @@ export async function listTasksFor(db: Kysely<DB>, ctx: RequestContext, query: T
 
 /** A task by hand, about a client (in the caller's reach) or not; assigned to the caller or a coach of their team. */
 export async function createTask(db: Kysely<DB>, ctx: RequestContext, input: { title: string; dueOn: string; clientId?: string | null; assigneeId?: string | null }) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const { actor } = ctx;
     let assigneeId = actor.userId;
     if (input.assigneeId && input.assigneeId !== actor.userId) {
@@ -77,7 +78,7 @@ export async function createTask(db: Kysely<DB>, ctx: RequestContext, input: { t
 }
 
 export async function completeTask(db: Kysely<DB>, ctx: RequestContext, taskId: string) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const task = await findTask(trx, ctx.actor.organisationId, taskId);
     if (!task) throw notFound('Task');
     authorize(ctx.actor, taskPolicy, 'complete', task);

@@ -1,3 +1,4 @@
+import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
@@ -34,7 +35,7 @@ export async function addTimelineEvent(
 
 /** A page of a client's timeline; confidential events only for those who may read confidential notes. */
 export async function readTimeline(db: Kysely<DB>, ctx: RequestContext, clientId: string, page: { limit: number; before?: number }) {
-  return db.transaction().execute(async (trx) => {
+  return inActorTransaction(db, ctx, async (trx) => {
     const client = await loadClientForAction(trx, ctx, clientId, 'readTimeline');
     const rows = await listTimeline(trx, client.id, { limit: page.limit + 1, before: page.before, includeConfidential: clientPolicy.readConfidential(ctx.actor, client) });
     await recordProcessing(trx, ctx, { operation: 'timeline.read', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });
