@@ -29,6 +29,9 @@ import { registerProcessingLogRoutes } from './modules/processing-log/processing
 import { registerStartRoutes } from './modules/start/start.routes.ts';
 import { registerTeamRoutes } from './modules/teams/teams.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerAppointmentRoutes } from './modules/appointments/appointments.routes.ts';
+import { registerClientPortalRoutes } from './modules/client-portal/client-portal.routes.ts';
+import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.ts';
 
 type RouteEntry = { method: string; url: string; route: { config?: { access?: unknown } } };
 
@@ -123,6 +126,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     registerTeamRoutes(api, deps);
     registerMunicipalityRoutes(api, deps);
     registerExternalOrganisationRoutes(api, deps);
+    registerAppointmentRoutes(api, deps);
+    registerClientPortalRoutes(api, deps);
+    registerPrivacyRoutes(api, deps);
   });
 
   registerWebUi(app, options.webRoot ?? resolve('dist/web'));

@@ -31,6 +31,12 @@ const schema = z.object({
   TASK_RULES_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
   /** Server where tests create and drop their throwaway databases. */
   TEST_POSTGRES_URL: z.string().url().default('postgres://root@127.0.0.1:5432/postgres'),
+  /**
+   * Confidential notes in a client's copy of their data (AVG inzage): 'include' (AVG art. 15,
+   * they are the client's personal data) or 'withhold' (UAVG art. 41, to protect others; the
+   * copy then says how many were left out and why). See modules/privacy.
+   */
+  SUBJECT_ACCESS_CONFIDENTIAL_NOTES: z.enum(['include', 'withhold']).default('include'),
 });
 
 export type Config = Readonly<{
@@ -49,6 +55,7 @@ export type Config = Readonly<{
   logLevel: string;
   cookieSecure: boolean;
   seedDemo: boolean;
+  subjectAccess: Readonly<{ confidentialNotes: 'include' | 'withhold' }>;
 }>;
 
 /** A key only good for demo and tests; production must bring its own. */
@@ -81,5 +88,6 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
     seedDemo: e.SEED_DEMO === 'true',
+    subjectAccess: Object.freeze({ confidentialNotes: e.SUBJECT_ACCESS_CONFIDENTIAL_NOTES }),
   });
 }

@@ -39,6 +39,12 @@ const ROLE_PERMISSIONS = {
   'projects:read': ['coach', 'team_lead', 'administrator', 'policy_officer'],
   'projects:manage': ['administrator', 'team_lead'],
   'projects:participate': ['coach', 'team_lead'],
+  // The client's own page and the AVG inzage (issue 5): a client reads and exports only their
+  // own data (through /api/me); the dossier holder exports a client's data on request.
+  'own-data:read': ['client'],
+  'appointments:read': ['coach', 'team_lead'],
+  'appointments:manage': ['coach', 'team_lead'],
+  'clients:export': ['coach', 'team_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

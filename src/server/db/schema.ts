@@ -15,6 +15,10 @@ export interface OrganisationsTable {
   slug: string;
   coach_client_scope: ColumnType<'own' | 'team' | 'organisation', 'own' | 'team' | 'organisation' | undefined>;
   client_number_counter: ColumnType<number, never, number>;
+  /** How clients reach the service (migration 0012). */
+  contact_phone: ColumnType<string | null, string | null | undefined, string | null>;
+  contact_email: ColumnType<string | null, string | null | undefined, string | null>;
+  visiting_address: ColumnType<string | null, string | null | undefined, string | null>;
   created_at: CreatedAt;
 }
 
@@ -295,6 +299,24 @@ export interface ProjectParticipantsTable {
   added_by: string | null;
 }
 
+/** A planned meeting with a client (migration 0012): what is going to happen, where and with whom. */
+export interface AppointmentsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  starts_at: Date | string;
+  ends_at: Date | string;
+  location: string;
+  purpose: string;
+  with_user_id: string | null;
+  status: ColumnType<'gepland' | 'geannuleerd', 'gepland' | 'geannuleerd' | undefined, 'gepland' | 'geannuleerd'>;
+  cancel_reason: string | null;
+  cancelled_at: Date | null;
+  cancelled_by: string | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface ProcessingActivitiesTable {
   id: Generated<string>;
   organisation_id: string;
@@ -465,6 +487,7 @@ export interface DB {
   attendance: AttendanceTable;
   projects: ProjectsTable;
   project_participants: ProjectParticipantsTable;
+  appointments: AppointmentsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -20,6 +20,7 @@ import { pseudonymiseBsn } from '../processing-log/processing-log.service.ts';
 import { insertTeam } from '../teams/teams.repository.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { seedDemoAppointments } from './demo-appointments.ts';
 
 /**
  * The demo organisation of PRODUCT.md: one shared service (Werkplein) for a town of ~68,000 and
@@ -164,6 +165,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       team_id: null,
       external_organisation_id: null,
     });
+    await seedDemoAppointments(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
     return { organisationId, clientCount: clientIds.length };
   }).then(async (result) => {
     await generateRuleTasks(db, result.organisationId, today);

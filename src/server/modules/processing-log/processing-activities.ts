@@ -31,6 +31,14 @@ export const PROCESSING_ACTIVITIES = [
     legalGround: 'AVG art. 15',
     retention: '2 jaar',
   },
+  {
+    // A copy of all data to the client (AVG inzage); existing organisations get it from migration 0012.
+    code: 'subject-access',
+    name: 'Inzage door betrokkene (kopie van alle gegevens)',
+    purpose: 'Een cliënt op verzoek een kopie geven van alle persoonsgegevens die Meedoen over hem of haar verwerkt, met het verwerkingslogboek',
+    legalGround: 'AVG art. 12 en 15; AVG art. 6 lid 1 sub c',
+    retention: '2 jaar',
+  },
 ] as const;
 
 export type ProcessingActivityCode = (typeof PROCESSING_ACTIVITIES)[number]['code'];

@@ -1,0 +1,82 @@
+import { listRouteChanges } from '../../clients/clients.repository.ts';
+import { findClientAccount } from '../data-export.repository.ts';
+import { f, section, type SectionCollector } from '../data-export.types.ts';
+
+/** The client record itself: identity, contact, address, benefit, route and the summary figures. */
+export const clientRecordSection: SectionCollector = async ({ client }) =>
+  section({
+    key: 'client',
+    title: 'Uw gegevens',
+    about: 'De gegevens die wij over u hebben vastgelegd: wie u bent, hoe wij u bereiken, uw uitkering en uw route.',
+    fields: [
+      f('clientNumber', 'Cliëntnummer'),
+      f('bsn', 'Burgerservicenummer (BSN)'),
+      f('firstName', 'Voornaam'),
+      f('lastName', 'Achternaam'),
+      f('dateOfBirth', 'Geboortedatum', 'date'),
+      f('phone', 'Telefoon'),
+      f('email', 'E-mail'),
+      f('address', 'Adres'),
+      f('municipality', 'Gemeente'),
+      f('benefitType', 'Uitkering'),
+      f('benefitStartDate', 'Uitkering sinds', 'date'),
+      f('targetGroups', 'Doelgroepen', 'list'),
+      f('route', 'Route'),
+      f('ladderStep', 'Trede op de participatieladder', 'number'),
+      f('ladderGrowthPotential', 'Haalbare trede binnen een jaar', 'number'),
+      f('ladderMeasuredOn', 'Laatste meting participatieladder', 'date'),
+      f('annualConversationOn', 'Laatste jaargesprek', 'date'),
+      f('coach', 'Uw coach'),
+      f('team', 'Team'),
+    ],
+    rows: [
+      {
+        clientNumber: client.client_number,
+        bsn: client.bsn,
+        firstName: client.first_name,
+        lastName: client.last_name,
+        dateOfBirth: client.date_of_birth,
+        phone: client.phone,
+        email: client.email,
+        address: [[client.street, client.house_number].filter(Boolean).join(' '), [client.postcode, client.city].filter(Boolean).join(' ')].filter(Boolean).join(', ') || null,
+        municipality: client.municipality_name,
+        benefitType: client.benefit_type,
+        benefitStartDate: client.benefit_start_date,
+        targetGroups: client.target_groups,
+        route: client.route,
+        ladderStep: client.ladder_step,
+        ladderGrowthPotential: client.ladder_growth_potential,
+        ladderMeasuredOn: client.ladder_measured_on,
+        annualConversationOn: client.annual_conversation_on,
+        coach: client.coach_name,
+        team: client.team_name,
+      },
+    ],
+  });
+
+/** The client's own login account: it is personal data too. */
+export const accountSection: SectionCollector = async ({ trx, client }) => {
+  const account = await findClientAccount(trx, client.organisation_id, client.id);
+  return section({
+    key: 'account',
+    title: 'Uw account',
+    about: 'Het account waarmee u inlogt op Meedoen. Uw wachtwoord bewaren wij alleen versleuteld; het staat daarom niet in dit overzicht.',
+    fields: [f('email', 'E-mailadres om in te loggen'), f('name', 'Naam'), f('createdAt', 'Aangemaakt op', 'datetime'), f('lastLoginAt', 'Laatst ingelogd', 'datetime'), f('blocked', 'Geblokkeerd', 'boolean')],
+    rows: account
+      ? [{ email: account.email, name: account.display_name, createdAt: account.created_at.toISOString(), lastLoginAt: account.last_login_at?.toISOString() ?? null, blocked: account.disabled_at !== null }]
+      : [],
+  });
+};
+
+/** Every change of route: from what, to what, why, and by whom (role). */
+export const routeHistorySection: SectionCollector = async ({ trx, client, describeActors }) => {
+  const rows = await listRouteChanges(trx, client.id);
+  const by = await describeActors(rows.map((r) => r.user_id));
+  return section({
+    key: 'routeHistory',
+    title: 'Geschiedenis van uw route',
+    about: 'Uw route is de weg die u volgt: vrijwilligerswerk, onderwijs, werk in loondienst of eigen bedrijf. Hier staat wanneer die is vastgesteld of veranderd, en waarom.',
+    fields: [f('changedAt', 'Datum', 'datetime'), f('previousRoute', 'Oude route'), f('route', 'Nieuwe route'), f('reason', 'Reden'), f('by', 'Door')],
+    rows: [...rows].reverse().map((r) => ({ changedAt: r.changed_at.toISOString(), previousRoute: r.previous_route, route: r.route, reason: r.reason, by: by(r.user_id) })),
+  });
+};
