@@ -31,7 +31,7 @@ export type SessionUser = {
 export type Session = { user: SessionUser; csrfToken: string; permissions: string[] };
 
 /** What the caller may do with one client (the UI asks, never re-implements). */
-export type ClientPolicies = { read: boolean; update: boolean; readProcessingLog: boolean };
+export type ClientPolicies = { read: boolean; update: boolean; readProcessingLog: boolean; refer: boolean };
 
 /** One client in a list. */
 export type ClientListItem = {

@@ -25,7 +25,7 @@ function holdsDossier(actor: Actor, client: ClientRef): boolean {
  */
 export const clientPolicy = definePolicy<
   ClientRef,
-  'read' | 'readPersonalDetails' | 'readLadder' | 'update' | 'changeRoute' | 'measureLadder' | 'addContact' | 'readContacts' | 'readConfidential' | 'raiseSignal' | 'readSignals' | 'readTimeline' | 'readProcessingLog'
+  'read' | 'readPersonalDetails' | 'readLadder' | 'update' | 'changeRoute' | 'measureLadder' | 'addContact' | 'readContacts' | 'readConfidential' | 'raiseSignal' | 'readSignals' | 'readTimeline' | 'readProcessingLog' | 'refer'
 >({
   read: (actor, client) => actor.organisationId === client.organisation_id,
   // BSN, contact details, address and benefit: the service's own staff and the client. A provider
@@ -44,4 +44,6 @@ export const clientPolicy = definePolicy<
   readSignals: worksOnDossier,
   readTimeline: worksOnDossier,
   readProcessingLog: (actor, client) => holdsDossier(actor, client) || (actor.role === 'client' && client.id === actor.clientId),
+  // Referring to a provider's trajectory or a network partner is the dossier's own work.
+  refer: worksOnDossier,
 });

@@ -20,6 +20,7 @@ export const clientPolicies = z.object({
   readSignals: z.boolean(),
   readTimeline: z.boolean(),
   readProcessingLog: z.boolean(),
+  refer: z.boolean(),
 });
 
 export const clientListItem = z.object({

@@ -11,6 +11,7 @@ import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { ContactsSection } from '../contacts/contacts-section.tsx';
 import { LadderSection } from '../ladder/ladder-section.tsx';
+import { ClientReferralsSection } from '../referrals/client-referrals-section.tsx';
 import { ProcessingLogTable } from '../processing-log/processing-log-table.tsx';
 import { SignalsSection } from '../signals/signals-section.tsx';
 import { ClientTasksSection } from '../tasks/client-tasks-section.tsx';
@@ -63,6 +64,7 @@ export function ClientPage() {
     { id: 'contacten', label: t('contacts.title'), show: p.readContacts },
     { id: 'signalen', label: t('signals.title'), show: p.readSignals },
     { id: 'taken', label: t('tasks.openForClient'), show: can('tasks:read') },
+    { id: 'verwijzingen', label: t('referrals.clientSection'), show: can('referrals:read') },
     { id: 'tijdlijn', label: t('timeline.title'), show: p.readTimeline },
     { id: 'verwerkingen', label: t('processingLog.title'), show: p.readProcessingLog },
   ];
@@ -90,6 +92,7 @@ export function ClientPage() {
       {p.readContacts ? <ContactsSection client={c} onChanged={onChanged} /> : null}
       {p.readSignals ? <SignalsSection client={c} onChanged={onChanged} /> : null}
       {can('tasks:read') ? <ClientTasksSection clientId={c.id} refreshKey={refreshKey} onChanged={onChanged} /> : null}
+      {can('referrals:read') ? <ClientReferralsSection client={c} refreshKey={refreshKey} onChanged={onChanged} /> : null}
       {p.readTimeline ? <TimelineSection clientId={c.id} refreshKey={refreshKey} /> : null}
       {p.readProcessingLog ? <ProcessingLogSection clientId={c.id} /> : null}
       <Paragraph>

@@ -2,7 +2,7 @@ import { Button, ButtonGroup, Paragraph } from '@utrecht/component-library-react
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/dates.ts';
-import { LADDER_OCCASIONS, LADDER_STEPS, deriveLadderStep, type LadderAnswers } from '../../../shared/ladder.ts';
+import { LADDER_OCCASIONS, LADDER_STEPS, deriveLadderStep, type LadderAnswers, type LadderOccasion } from '../../../shared/ladder.ts';
 import { api } from '../../api/client.ts';
 import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
@@ -47,18 +47,27 @@ function toAnswers(q: Questions): LadderAnswers | undefined {
   return answers;
 }
 
-type Props = { clientId: string; onSaved: (step: number) => void; onCancel: () => void };
+type Props = {
+  clientId: string;
+  onSaved: (step: number) => void;
+  onCancel: () => void;
+  /** Where the measurement is sent; a trajectory's start and end measurement go to its referral. */
+  path?: string;
+  /** The occasions offered, and the one chosen at first (a trajectory offers only its start and end). */
+  occasions?: readonly LadderOccasion[];
+  initialOccasion?: LadderOccasion;
+};
 
 /**
  * "Nieuwe meting": the stepwise questions one after the other, a live preview of the trede they
  * lead to, then growth potential (never below that trede), occasion, date and note.
  */
-export function LadderForm({ clientId, onSaved, onCancel }: Props) {
+export function LadderForm({ clientId, onSaved, onCancel, path, occasions = LADDER_OCCASIONS, initialOccasion }: Props) {
   const { t } = useTranslation();
   const submit = useSubmit();
   const [questions, setQuestions] = useState<Questions>(NO_ANSWERS);
   const [growth, setGrowth] = useState('');
-  const [occasion, setOccasion] = useState('');
+  const [occasion, setOccasion] = useState<string>(initialOccasion ?? '');
   const [measuredOn, setMeasuredOn] = useState(todayIso());
   const [note, setNote] = useState('');
   const [errors, setErrors] = useState<Record<string, string>>({});
@@ -93,7 +102,7 @@ export function LadderForm({ clientId, onSaved, onCancel }: Props) {
     }
     const ok = await submit.run(() =>
       api
-        .post<unknown>(`/api/clients/${encodeURIComponent(clientId)}/ladder`, {
+        .post<unknown>(path ?? `/api/clients/${encodeURIComponent(clientId)}/ladder`, {
           measuredOn,
           occasion,
           answers,
@@ -150,7 +159,7 @@ export function LadderForm({ clientId, onSaved, onCancel }: Props) {
         value={occasion}
         onChange={setOccasion}
         emptyLabel={t('common.chooseOption')}
-        options={LADDER_OCCASIONS.map((o) => ({ value: o, label: t(`ladder.occasions.${o}`) }))}
+        options={occasions.map((o) => ({ value: o, label: t(`ladder.occasions.${o}`) }))}
         error={errors.occasion ?? serverErrors.occasion}
       />
       <TextField

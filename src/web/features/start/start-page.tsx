@@ -9,6 +9,7 @@ import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { ClientsTable } from '../clients/clients-table.tsx';
+import { StartReferrals } from '../referrals/start-referrals.tsx';
 import { FigureCards } from './figure-cards.tsx';
 
 /** The start page: welcome, the role's key figures from /api/start, and a short client list. */
@@ -32,6 +33,7 @@ export function StartPage() {
           {can('clients:create') ? <RouterButtonLink to="/clienten/nieuw">{t('newClient.title')}</RouterButtonLink> : null}
         </ButtonGroup>
       ) : null}
+      {can('referrals:work') ? <StartReferrals /> : null}
       {start.loading ? <Loading /> : null}
       <ProblemAlert error={start.error} />
       {start.data && Object.keys(start.data.counts).length > 0 ? (
