@@ -24,6 +24,7 @@ import { registerSignalRoutes } from './modules/signals/signals.routes.ts';
 import { registerTaskRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerTimelineRoutes } from './modules/timeline/timeline.routes.ts';
 import { registerExternalOrganisationRoutes } from './modules/external-organisations/external-organisations.routes.ts';
+import { registerGroupModuleRoutes } from './modules/group-modules/group-modules.routes.ts';
 import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { registerProcessingLogRoutes } from './modules/processing-log/processing-log.routes.ts';
 import { registerStartRoutes } from './modules/start/start.routes.ts';
@@ -126,6 +127,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     registerTeamRoutes(api, deps);
     registerMunicipalityRoutes(api, deps);
     registerExternalOrganisationRoutes(api, deps);
+    registerGroupModuleRoutes(api, deps);
     registerAppointmentRoutes(api, deps);
     registerClientPortalRoutes(api, deps);
     registerPrivacyRoutes(api, deps);
