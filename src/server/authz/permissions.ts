@@ -45,6 +45,15 @@ const ROLE_PERMISSIONS = {
   'appointments:read': ['coach', 'team_lead'],
   'appointments:manage': ['coach', 'team_lead'],
   'clients:export': ['coach', 'team_lead'],
+  // Placements, employers, beschut werk, young people's schooling, tegenprestatie (issue 5). The
+  // client reads their own placements; providers, partners and policy officers see no dossier part.
+  'placements:read': ['coach', 'team_lead', 'client'],
+  'placements:write': ['coach', 'team_lead'],
+  'employers:read': ['coach', 'team_lead', 'administrator'],
+  'employers:manage': ['coach', 'team_lead', 'administrator'],
+  'beschut-werk:read': ['coach', 'team_lead', 'administrator', 'policy_officer'],
+  'beschut-werk:quota': ['administrator'],
+  'youth:read': ['coach', 'team_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -2,6 +2,7 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { BenefitType, ClientRoute, TargetGroup } from '../../shared/client-fields.ts';
 import type { LadderAnswers } from '../../shared/ladder.ts';
 import type { Role } from '../../shared/roles.ts';
+import type { BeschutStatus, Diploma, EducationLevel, EmployerSector, PlacementKind, PlacementOutcome, PlacementPhase, TegenprestatieDecision } from '../../shared/placements.ts';
 
 /** Kysely's view of the database. Kept by hand, next to the migrations that define it. */
 type Timestamp = ColumnType<Date, Date | string | undefined, Date | string>;
@@ -457,6 +458,133 @@ export interface TimelineEventsTable {
   subject_id: string | null;
 }
 
+/** Employers and host organisations of placements (migration 0011). */
+export interface EmployersTable {
+  id: Generated<string>;
+  organisation_id: string;
+  name: string;
+  kvk_number: string | null;
+  contact_name: string | null;
+  contact_email: string | null;
+  contact_phone: string | null;
+  sector: EmployerSector;
+  municipality_id: string | null;
+  active: ColumnType<boolean, boolean | undefined, boolean>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** Doelgroepregister and former Wsw employment of a client (migration 0011). */
+export interface ClientWorkProfilesTable {
+  client_id: string;
+  organisation_id: string;
+  doelgroepregister: boolean;
+  doelgroepregister_on: string | null;
+  wsw_history: boolean;
+  wsw_ended_on: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** A placement in volunteering, a participation or jobs-agreement job, sheltered or regular work (migration 0011). */
+export interface PlacementsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  municipality_id: string;
+  kind: PlacementKind;
+  employer_id: string | null;
+  activity: string | null;
+  starts_on: DateOnly;
+  planned_end_on: string | null;
+  /** numeric(4,1): arrives as a string. */
+  hours_per_week: ColumnType<string | null, number | null | undefined, number | null>;
+  wage_subsidy: ColumnType<boolean, boolean | undefined, boolean>;
+  wage_subsidy_percentage: number | null;
+  wage_subsidy_amount_cents: number | null;
+  job_coach: ColumnType<boolean, boolean | undefined, boolean>;
+  job_coach_organisation: string | null;
+  phase: PlacementPhase | null;
+  trial_ends_on: string | null;
+  contract_starts_on: string | null;
+  ended_on: string | null;
+  outcome: PlacementOutcome | null;
+  outcome_reason: string | null;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** The yearly beschut werk quota (taakstelling) per municipality (migration 0011). */
+export interface BeschutWerkQuotasTable {
+  municipality_id: string;
+  year: number;
+  organisation_id: string;
+  quota: number;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** An application for a UWV advice on beschut werk and what became of it (migration 0011). */
+export interface BeschutWerkApplicationsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  municipality_id: string;
+  requested_on: DateOnly;
+  status: ColumnType<BeschutStatus, BeschutStatus | undefined, BeschutStatus>;
+  advice: 'positief' | 'negatief' | null;
+  assessed_on: string | null;
+  placement_id: string | null;
+  placed_on: string | null;
+  werkfit_started_on: string | null;
+  werkfit_note: string | null;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** A young person's school and qualification (migration 0011). */
+export interface SchoolRecordsTable {
+  client_id: string;
+  organisation_id: string;
+  current_education: EducationLevel;
+  school_name: string | null;
+  enrolled_since: string | null;
+  highest_diploma: Diploma;
+  early_school_leaver_reported_on: string | null;
+  early_school_leaver_source: string | null;
+  back_in_education_since: string | null;
+  note: string | null;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** A decision on a tegenprestatie (migration 0011). */
+export interface TegenprestatieDecisionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  decision: TegenprestatieDecision;
+  legal_ground: string;
+  starts_on: string | null;
+  ends_on: string | null;
+  activity: string | null;
+  hours_per_week: ColumnType<string | null, number | null | undefined, number | null>;
+  decided_on: DateOnly;
+  decided_by: string | null;
+  note: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   municipalities: MunicipalitiesTable;
@@ -488,6 +616,13 @@ export interface DB {
   projects: ProjectsTable;
   project_participants: ProjectParticipantsTable;
   appointments: AppointmentsTable;
+  employers: EmployersTable;
+  client_work_profiles: ClientWorkProfilesTable;
+  placements: PlacementsTable;
+  beschut_werk_quotas: BeschutWerkQuotasTable;
+  beschut_werk_applications: BeschutWerkApplicationsTable;
+  school_records: SchoolRecordsTable;
+  tegenprestatie_decisions: TegenprestatieDecisionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -43,7 +43,14 @@ export type ErrorCode =
   | 'not_referred'
   | 'already_enrolled'
   | 'extension_too_long'
-  | 'closed_to_changes';
+  | 'closed_to_changes'
+  // placements, employers, beschut werk, young people
+  | 'sw_closed'
+  | 'doelgroepregister_required'
+  | 'employer_required'
+  | 'beschut_advice_required'
+  | 'employer_taken'
+  | 'not_a_young_person';
 
 /** An error the API explains to its caller as problem+json. */
 export class AppError extends Error {
@@ -77,6 +84,11 @@ export function statusForCode(code: ErrorCode): number {
     case 'contract_not_applicable':
     case 'not_referred':
     case 'extension_too_long':
+    case 'sw_closed':
+    case 'doelgroepregister_required':
+    case 'employer_required':
+    case 'beschut_advice_required':
+    case 'not_a_young_person':
       return 422;
     case 'not_found':
       return 404;
@@ -102,6 +114,7 @@ export function statusForCode(code: ErrorCode): number {
     case 'already_referred':
     case 'already_enrolled':
     case 'closed_to_changes':
+    case 'employer_taken':
       return 409;
     case 'precondition_failed':
       return 412;

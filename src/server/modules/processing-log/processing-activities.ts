@@ -39,6 +39,14 @@ export const PROCESSING_ACTIVITIES = [
     legalGround: 'AVG art. 12 en 15; AVG art. 6 lid 1 sub c',
     retention: '2 jaar',
   },
+  {
+    // Placements, employers' places, beschut werk; existing organisations get it from migration 0011.
+    code: 'placement',
+    name: 'Plaatsingen en werk',
+    purpose: 'Plaatsen van cliënten in vrijwilligerswerk, participatiebanen, afspraakbanen, beschut werk en regulier werk, met werkgevers en voorzieningen',
+    legalGround: 'Participatiewet art. 7, 10b, 10d en 10e; Wet banenafspraak; AVG art. 6 lid 1 sub e en art. 9 lid 2 sub b',
+    retention: '10 jaar na beëindiging dienstverlening',
+  },
 ] as const;
 
 export type ProcessingActivityCode = (typeof PROCESSING_ACTIVITIES)[number]['code'];
