@@ -30,6 +30,8 @@ import { registerProcessingLogRoutes } from './modules/processing-log/processing
 import { registerStartRoutes } from './modules/start/start.routes.ts';
 import { registerTeamRoutes } from './modules/teams/teams.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
+import { registerGoalRoutes } from './modules/plans/goals.routes.ts';
+import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerAppointmentRoutes } from './modules/appointments/appointments.routes.ts';
 import { registerClientPortalRoutes } from './modules/client-portal/client-portal.routes.ts';
 import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.ts';
@@ -127,6 +129,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     registerTeamRoutes(api, deps);
     registerMunicipalityRoutes(api, deps);
     registerExternalOrganisationRoutes(api, deps);
+    registerPlanRoutes(api, deps);
+    registerGoalRoutes(api, deps);
     registerGroupModuleRoutes(api, deps);
     registerAppointmentRoutes(api, deps);
     registerClientPortalRoutes(api, deps);

@@ -61,7 +61,7 @@ export const ADVICE_NEXT_STEPS = ['vervolgtraject', 'vrijwilligerswerk', 'onderw
 export type AdviceNextStep = (typeof ADVICE_NEXT_STEPS)[number];
 
 /** Optional parts of the dossier a referral may share; name and client number are always shared. */
-export const SHARED_FIELDS = ['date_of_birth', 'contact', 'address', 'route', 'ladder'] as const;
+export const SHARED_FIELDS = ['date_of_birth', 'contact', 'address', 'route', 'ladder', 'plan'] as const;
 export type SharedField = (typeof SHARED_FIELDS)[number];
 
 /** Where a transferred trajectory went. */
@@ -126,6 +126,7 @@ export const SHARED_FIELD_LABELS: Readonly<Record<SharedField, string>> = {
   address: 'adres',
   route: 'route',
   ladder: 'participatieladder',
+  plan: 'persoonlijk plan',
 };
 
 export const PARTNER_KIND_LABELS: Readonly<Record<PartnerKind, string>> = {

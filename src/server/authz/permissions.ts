@@ -54,6 +54,12 @@ const ROLE_PERMISSIONS = {
   'beschut-werk:read': ['coach', 'team_lead', 'administrator', 'policy_officer'],
   'beschut-werk:quota': ['administrator'],
   'youth:read': ['coach', 'team_lead'],
+  // The personal plan (issue 5): Positive Health, ZRM, goals and actions, the printable plan. The
+  // client reads their own plan and fills in a measurement; a provider or partner reads a plan
+  // only when an open referral shares it (plans.policy.ts).
+  'plans:read': ['coach', 'team_lead', 'provider_coach', 'partner', 'client'],
+  'plans:measure': ['coach', 'team_lead', 'client'],
+  'plans:manage': ['coach', 'team_lead'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

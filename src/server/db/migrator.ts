@@ -3,6 +3,7 @@ import * as foundation from './migrations/20261123_0001_foundation.ts';
 import * as coachDesk from './migrations/20261123_0002_coach_desk.ts';
 import * as trajectories from './migrations/20261126_0003_trajectories.ts';
 import * as cohortSeats from './migrations/20261126_0005_cohort_seats.ts';
+import * as plans from './migrations/20261126_0010_plans.ts';
 import * as placements from './migrations/20261126_0011_placements.ts';
 import * as clientPortal from './migrations/20261126_0012_client_portal.ts';
 
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261123_0002_coach_desk': coachDesk,
   '20261126_0003_trajectories': trajectories,
   '20261126_0005_cohort_seats': cohortSeats,
+  '20261126_0010_plans': plans,
   '20261126_0011_placements': placements,
   '20261126_0012_client_portal': clientPortal,
 };

@@ -2,6 +2,9 @@ import type { ColumnType, Generated, Insertable, Selectable, Updateable } from '
 import type { BenefitType, ClientRoute, TargetGroup } from '../../shared/client-fields.ts';
 import type { LadderAnswers } from '../../shared/ladder.ts';
 import type { Role } from '../../shared/roles.ts';
+import type { GoalOwnerKind, GoalStatus } from '../../shared/plan-goals.ts';
+import type { HealthAnswers, HealthDimension, HealthFilledBy } from '../../shared/positive-health.ts';
+import type { ZrmDomain } from '../../shared/zrm.ts';
 import type { BeschutStatus, Diploma, EducationLevel, EmployerSector, PlacementKind, PlacementOutcome, PlacementPhase, TegenprestatieDecision } from '../../shared/placements.ts';
 
 /** Kysely's view of the database. Kept by hand, next to the migrations that define it. */
@@ -585,6 +588,74 @@ export interface TegenprestatieDecisionsTable {
   created_at: CreatedAt;
 }
 
+/** numeric columns arrive as strings from node-pg and may arrive as numbers elsewhere; read them with Number(). */
+type Numeric = ColumnType<string | number, number, number>;
+
+/** A Positive Health measurement (migration 0010): answers as JSONB, the six dimension means as columns. */
+export interface HealthMeasurementsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  measured_on: DateOnly;
+  filled_by: HealthFilledBy;
+  answers: ColumnType<HealthAnswers, string, never>;
+  mean_lichaamsfuncties: Numeric;
+  mean_mentaal_welbevinden: Numeric;
+  mean_zingeving: Numeric;
+  mean_kwaliteit_van_leven: Numeric;
+  mean_meedoen: Numeric;
+  mean_dagelijks_functioneren: Numeric;
+  talk_count: number;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+}
+
+/** A Zelfredzaamheid-Matrix measurement (migration 0010): one 1–5 column per ZRM 2017 domain. */
+export type ZrmMeasurementsTable = {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  measured_on: DateOnly;
+  note: string | null;
+  recorded_by: string | null;
+  created_at: CreatedAt;
+} & Record<ZrmDomain, number>;
+
+/** A goal of the personal plan (migration 0010). */
+export interface PlanGoalsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  client_id: string;
+  dimension: HealthDimension;
+  description: string;
+  owner_kind: GoalOwnerKind;
+  owner_name: string | null;
+  due_on: DateOnly | null;
+  status: ColumnType<GoalStatus, GoalStatus | undefined, GoalStatus>;
+  progress: ColumnType<number, number | undefined, number>;
+  version: ColumnType<number, never, number>;
+  created_by: string | null;
+  created_at: CreatedAt;
+  updated_at: Timestamp;
+}
+
+/** An action towards a goal (migration 0010). */
+export interface PlanGoalActionsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  goal_id: string;
+  client_id: string;
+  description: string;
+  owner_kind: GoalOwnerKind;
+  owner_name: string | null;
+  due_on: DateOnly | null;
+  done: ColumnType<boolean, boolean | undefined, boolean>;
+  done_on: DateOnly | null;
+  created_by: string | null;
+  created_at: CreatedAt;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   municipalities: MunicipalitiesTable;
@@ -623,6 +694,10 @@ export interface DB {
   beschut_werk_applications: BeschutWerkApplicationsTable;
   school_records: SchoolRecordsTable;
   tegenprestatie_decisions: TegenprestatieDecisionsTable;
+  health_measurements: HealthMeasurementsTable;
+  zrm_measurements: ZrmMeasurementsTable;
+  plan_goals: PlanGoalsTable;
+  plan_goal_actions: PlanGoalActionsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

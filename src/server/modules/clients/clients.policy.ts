@@ -25,7 +25,7 @@ function holdsDossier(actor: Actor, client: ClientRef): boolean {
  */
 export const clientPolicy = definePolicy<
   ClientRef,
-  'read' | 'readPersonalDetails' | 'readLadder' | 'update' | 'changeRoute' | 'measureLadder' | 'addContact' | 'readContacts' | 'readConfidential' | 'raiseSignal' | 'readSignals' | 'readTimeline' | 'readProcessingLog' | 'refer'
+  'read' | 'readPersonalDetails' | 'readLadder' | 'update' | 'changeRoute' | 'measureLadder' | 'addContact' | 'readContacts' | 'readConfidential' | 'raiseSignal' | 'readSignals' | 'readTimeline' | 'readProcessingLog' | 'refer' | 'readPlan'
 >({
   read: (actor, client) => actor.organisationId === client.organisation_id,
   // BSN, contact details, address and benefit: the service's own staff and the client. A provider
@@ -46,4 +46,8 @@ export const clientPolicy = definePolicy<
   readProcessingLog: (actor, client) => holdsDossier(actor, client) || (actor.role === 'client' && client.id === actor.clientId),
   // Referring to a provider's trajectory or a network partner is the dossier's own work.
   refer: worksOnDossier,
+  // The personal plan section: the service, the client, and an external organisation, for which
+  // the referral decides (plans.policy.ts answers 403 when no open referral shares 'plan').
+  readPlan: (actor, client) =>
+    worksOnDossier(actor, client) || (actor.role === 'client' && client.id === actor.clientId) || ((actor.role === 'provider_coach' || actor.role === 'partner') && actor.organisationId === client.organisation_id),
 });

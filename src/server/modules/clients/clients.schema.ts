@@ -21,6 +21,7 @@ export const clientPolicies = z.object({
   readTimeline: z.boolean(),
   readProcessingLog: z.boolean(),
   refer: z.boolean(),
+  readPlan: z.boolean(),
 });
 
 export const clientListItem = z.object({

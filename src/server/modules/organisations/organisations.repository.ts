@@ -38,3 +38,8 @@ export function formatClientNumber(n: number): string {
 export async function listOrganisationIds(db: Executor): Promise<string[]> {
   return (await db.selectFrom('organisations').select('id').execute()).map((r) => r.id);
 }
+
+/** The organisation's name, for documents that carry it (the printable plan). */
+export async function findOrganisationName(db: Executor, organisationId: string): Promise<string> {
+  return (await db.selectFrom('organisations').select('name').where('id', '=', organisationId).executeTakeFirstOrThrow()).name;
+}

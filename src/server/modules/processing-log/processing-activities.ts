@@ -40,6 +40,14 @@ export const PROCESSING_ACTIVITIES = [
     retention: '2 jaar',
   },
   {
+    // Positive Health, ZRM and goals; existing organisations get it from migration 0010.
+    code: 'personal-plan',
+    name: 'Persoonlijk plan (Positieve Gezondheid, ZRM, doelen)',
+    purpose: 'Samen met de cliënt doelen stellen en de voortgang volgen op weg naar participatie',
+    legalGround: 'Participatiewet art. 7; AVG art. 6 lid 1 sub e; art. 9 lid 2 sub a (uitdrukkelijke toestemming voor gezondheidsgegevens)',
+    retention: '10 jaar na beëindiging dienstverlening',
+  },
+  {
     // Placements, employers' places, beschut werk; existing organisations get it from migration 0011.
     code: 'placement',
     name: 'Plaatsingen en werk',
