@@ -25,6 +25,7 @@ import { registerTaskRoutes } from './modules/tasks/tasks.routes.ts';
 import { registerTimelineRoutes } from './modules/timeline/timeline.routes.ts';
 import { registerExternalOrganisationRoutes } from './modules/external-organisations/external-organisations.routes.ts';
 import { registerGroupModuleRoutes } from './modules/group-modules/group-modules.routes.ts';
+import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { registerProcessingLogRoutes } from './modules/processing-log/processing-log.routes.ts';
 import { registerStartRoutes } from './modules/start/start.routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     registerPlanRoutes(api, deps);
     registerGoalRoutes(api, deps);
     registerGroupModuleRoutes(api, deps);
+    registerProjectRoutes(api, deps);
     registerAppointmentRoutes(api, deps);
     registerClientPortalRoutes(api, deps);
     registerPrivacyRoutes(api, deps);
