@@ -13,6 +13,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/contracten', labelKey: 'contracts.nav', permission: 'contracts:read' },
   { to: '/beheer/aanbieders', labelKey: 'providers.nav', permission: 'providers:read' },
   { to: '/beheer/netwerkpartners', labelKey: 'partners.nav', permission: 'admin:manage' },
+  { to: '/modules', labelKey: 'nav.modules', permission: 'modules:read' },
+  { to: '/projecten', labelKey: 'nav.projects', permission: 'projects:read' },
   { to: '/beheer/gebruikers', labelKey: 'nav.users', permission: 'admin:manage' },
   { to: '/beheer/teams', labelKey: 'nav.teams', permission: 'admin:manage' },
   { to: '/beheer/gemeenten', labelKey: 'nav.municipalities', permission: 'admin:manage' },

@@ -10,6 +10,7 @@ import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { ContactsSection } from '../contacts/contacts-section.tsx';
+import { ClientEnrolmentsSection, showsEnrolments } from '../group-modules/client-enrolments-section.tsx';
 import { LadderSection } from '../ladder/ladder-section.tsx';
 import { ClientReferralsSection } from '../referrals/client-referrals-section.tsx';
 import { ProcessingLogTable } from '../processing-log/processing-log-table.tsx';
@@ -65,6 +66,7 @@ export function ClientPage() {
     { id: 'signalen', label: t('signals.title'), show: p.readSignals },
     { id: 'taken', label: t('tasks.openForClient'), show: can('tasks:read') },
     { id: 'verwijzingen', label: t('referrals.clientSection'), show: can('referrals:read') },
+    { id: 'modules', label: t('cohorts.clientSection'), show: showsEnrolments(can) },
     { id: 'tijdlijn', label: t('timeline.title'), show: p.readTimeline },
     { id: 'verwerkingen', label: t('processingLog.title'), show: p.readProcessingLog },
   ];
@@ -93,6 +95,7 @@ export function ClientPage() {
       {p.readSignals ? <SignalsSection client={c} onChanged={onChanged} /> : null}
       {can('tasks:read') ? <ClientTasksSection clientId={c.id} refreshKey={refreshKey} onChanged={onChanged} /> : null}
       {can('referrals:read') ? <ClientReferralsSection client={c} refreshKey={refreshKey} onChanged={onChanged} /> : null}
+      <ClientEnrolmentsSection clientId={c.id} refreshKey={refreshKey} />
       {p.readTimeline ? <TimelineSection clientId={c.id} refreshKey={refreshKey} /> : null}
       {p.readProcessingLog ? <ProcessingLogSection clientId={c.id} /> : null}
       <Paragraph>

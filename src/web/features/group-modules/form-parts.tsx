@@ -1,0 +1,42 @@
+import { Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
+import { useTranslation } from 'react-i18next';
+import { RouterLink } from '../../components/router-link.tsx';
+
+/** The buttons under every form of these pages: the primary action and, when given, "Annuleren". */
+export function FormActions({ submitLabel, pending, onCancel }: { submitLabel: string; pending?: boolean; onCancel?: () => void }) {
+  const { t } = useTranslation();
+  return (
+    <ButtonGroup>
+      <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
+        {submitLabel}
+      </Button>
+      {onCancel ? (
+        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
+          {t('common.cancel')}
+        </Button>
+      ) : null}
+    </ButtonGroup>
+  );
+}
+
+/** A form-level message that is not tied to one input (such as "choose a client first"), announced at once. */
+export function FormError({ message }: { message: string | undefined }) {
+  if (!message) return null;
+  return (
+    <Paragraph className="utrecht-form-field-error-message" role="alert">
+      {message}
+    </Paragraph>
+  );
+}
+
+/** What a detail page shows for an unknown (or malformed) id: a heading and the way back. */
+export function NotFoundMessage({ title, backTo, backLabel }: { title: string; backTo: string; backLabel: string }) {
+  return (
+    <>
+      <Heading1>{title}</Heading1>
+      <Paragraph>
+        <RouterLink to={backTo}>{backLabel}</RouterLink>
+      </Paragraph>
+    </>
+  );
+}
