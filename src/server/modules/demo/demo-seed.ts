@@ -21,6 +21,7 @@ import { insertTeam } from '../teams/teams.repository.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { seedDemoAppointments } from './demo-appointments.ts';
+import { seedDemoPlans } from './demo-plans.ts';
 
 /**
  * The demo organisation of PRODUCT.md: one shared service (Werkplein) for a town of ~68,000 and
@@ -166,6 +167,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       external_organisation_id: null,
     });
     await seedDemoAppointments(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
+    await seedDemoPlans(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
     return { organisationId, clientCount: clientIds.length };
   }).then(async (result) => {
     await generateRuleTasks(db, result.organisationId, today);

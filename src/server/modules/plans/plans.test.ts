@@ -19,6 +19,21 @@ describeEachDatabase(
       return { s, client, url: `/api/clients/${client.id}` };
     };
 
+    it('comes with demo plans: webs that show growth, goals with actions and ZRM histories', async () => {
+      const db = t().database.db;
+      const { client_id } = await db.selectFrom('users').select('client_id').where('email', '=', DEMO_ACCOUNTS.client.email).executeTakeFirstOrThrow();
+      const c = await login(t().app, DEMO_ACCOUNTS.client.email, DEMO_PASSWORD);
+      const webs = (await c.get(`/api/clients/${client_id}/health-measurements`)).json().items;
+      expect(webs).toHaveLength(3);
+      const comparison = (await c.get(`/api/clients/${client_id}/health-measurements/comparison`)).json();
+      expect(Object.values(comparison.changes as Record<string, number>).reduce((a, b) => a + b, 0)).toBeGreaterThan(-3);
+      expect((await c.get(`/api/clients/${client_id}/goals`)).json().items.length).toBe(3);
+      expect((await c.get(`/api/clients/${client_id}/zrm`)).json().items.length).toBe(2);
+      const withPlan = await db.selectFrom('health_measurements').select(({ fn }) => fn.count<number>('client_id').distinct().as('n')).executeTakeFirstOrThrow();
+      expect(Number(withPlan.n)).toBeGreaterThanOrEqual(5);
+      expect(Number((await db.selectFrom('plan_goal_actions').select(({ fn }) => fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n)).toBeGreaterThan(10);
+    });
+
     it('keeps each dimension score as the mean of its seven aspects', async () => {
       const { s, url } = await setup();
       // Aspect scores 0..6 in the first dimension (mean 3), 10s in the second, and so on.
