@@ -19,6 +19,7 @@ import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
 import { registerCaseloadRoutes } from './modules/caseload/caseload.routes.ts';
 import { registerClientRoutes } from './modules/clients/clients.routes.ts';
 import { registerContactRoutes } from './modules/contacts/contacts.routes.ts';
+import { registerContractRoutes } from './modules/contracts/contracts.routes.ts';
 import { registerLadderRoutes } from './modules/ladder/ladder.routes.ts';
 import { registerSignalRoutes } from './modules/signals/signals.routes.ts';
 import { registerTaskRoutes } from './modules/tasks/tasks.routes.ts';
@@ -28,6 +29,7 @@ import { registerGroupModuleRoutes } from './modules/group-modules/group-modules
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { registerProcessingLogRoutes } from './modules/processing-log/processing-log.routes.ts';
+import { registerReferralRoutes } from './modules/referrals/referrals.routes.ts';
 import { registerStartRoutes } from './modules/start/start.routes.ts';
 import { registerTeamRoutes } from './modules/teams/teams.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -137,6 +139,8 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     registerAppointmentRoutes(api, deps);
     registerClientPortalRoutes(api, deps);
     registerPrivacyRoutes(api, deps);
+    registerContractRoutes(api, deps);
+    registerReferralRoutes(api, deps);
   });
 
   registerWebUi(app, options.webRoot ?? resolve('dist/web'));

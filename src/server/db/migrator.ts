@@ -2,6 +2,7 @@ import { Migrator, type Kysely, type Migration, type MigrationProvider } from 'k
 import * as foundation from './migrations/20261123_0001_foundation.ts';
 import * as coachDesk from './migrations/20261123_0002_coach_desk.ts';
 import * as trajectories from './migrations/20261126_0003_trajectories.ts';
+import * as referralTasks from './migrations/20261126_0004_referral_tasks.ts';
 import * as cohortSeats from './migrations/20261126_0005_cohort_seats.ts';
 import * as plans from './migrations/20261126_0010_plans.ts';
 import * as placements from './migrations/20261126_0011_placements.ts';
@@ -15,6 +16,7 @@ const migrations: Record<string, Migration> = {
   '20261123_0001_foundation': foundation,
   '20261123_0002_coach_desk': coachDesk,
   '20261126_0003_trajectories': trajectories,
+  '20261126_0004_referral_tasks': referralTasks,
   '20261126_0005_cohort_seats': cohortSeats,
   '20261126_0010_plans': plans,
   '20261126_0011_placements': placements,

@@ -14,6 +14,8 @@ export async function insertMeasurement(
     occasion: LadderMeasurementsTable['occasion'];
     note: string | null;
     measured_by: string | null;
+    /** The trajectory whose start or end this measures, if any. */
+    referral_id?: string | null;
   },
 ) {
   return db

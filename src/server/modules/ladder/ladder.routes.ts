@@ -1,21 +1,8 @@
 import type { App, Deps } from '../../http/types.ts';
 import { clientIdParams } from '../clients/clients.schema.ts';
-import type { MeasurementRow } from './ladder.repository.ts';
+import { presentMeasurement } from './ladder.presenter.ts';
 import { measureBody, measurementItem, measurementList } from './ladder.schema.ts';
 import { ladderHistory, measureLadder } from './ladder.service.ts';
-
-function presentMeasurement(row: MeasurementRow) {
-  return {
-    id: row.id,
-    measuredOn: row.measured_on,
-    step: row.step,
-    growthPotential: row.growth_potential,
-    occasion: row.occasion,
-    answers: row.answers as Record<string, boolean>,
-    note: row.note,
-    measuredBy: row.user_id && row.user_name ? { id: row.user_id, displayName: row.user_name } : null,
-  };
-}
 
 /** The participatieladder of a client: history and new measurements. */
 export function registerLadderRoutes(app: App, { db }: Deps): void {

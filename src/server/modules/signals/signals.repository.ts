@@ -117,6 +117,7 @@ export async function countOpenEscalations(db: Executor, signalId: string): Prom
   return Number(row.n);
 }
 
+/** A partner of the organisation that still takes referrals. */
 export async function findPartner(db: Executor, organisationId: string, id: string) {
   return db
     .selectFrom('external_organisations')
@@ -124,9 +125,18 @@ export async function findPartner(db: Executor, organisationId: string, id: stri
     .where('organisation_id', '=', organisationId)
     .where('id', '=', id)
     .where('kind', '=', 'partner')
+    .where('active', '=', true)
     .executeTakeFirst();
 }
 
+/** The partners a coach can refer to: those that still take referrals. */
 export async function listPartners(db: Executor, organisationId: string) {
-  return db.selectFrom('external_organisations').select(['id', 'name']).where('organisation_id', '=', organisationId).where('kind', '=', 'partner').orderBy('name').execute();
+  return db
+    .selectFrom('external_organisations')
+    .select(['id', 'name', 'partner_kind as partnerKind'])
+    .where('organisation_id', '=', organisationId)
+    .where('kind', '=', 'partner')
+    .where('active', '=', true)
+    .orderBy('name')
+    .execute();
 }

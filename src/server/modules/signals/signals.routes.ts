@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ESCALATION_TARGETS, SIGNAL_DOMAINS, SIGNAL_SEVERITIES, SIGNAL_STATUSES } from '../../../shared/client-fields.ts';
+import { PARTNER_KINDS } from '../../../shared/referrals.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { abilitiesOf } from '../../authz/policy.ts';
 import type { App, Deps } from '../../http/types.ts';
@@ -117,7 +118,7 @@ export function registerSignalRoutes(app: App, { db }: Deps): void {
   );
   app.get(
     '/api/partners',
-    { config: { access: 'partners:read' }, schema: { tags, summary: 'Network partners to refer to', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string() })) }) } } },
+    { config: { access: 'partners:read' }, schema: { tags, summary: 'Network partners to refer to', response: { 200: z.object({ items: z.array(z.object({ id: z.string(), name: z.string(), partnerKind: z.enum(PARTNER_KINDS).nullable() })) }) } } },
     async (request) => ({ items: await partnersFor(db, request.context()) }),
   );
 }

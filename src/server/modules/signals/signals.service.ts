@@ -9,6 +9,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { updateClientSummary } from '../clients/clients.repository.ts';
 import { loadClientForAction } from '../clients/clients.service.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
+import { referToPartnerForEscalation } from '../referrals/partner-referrals.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
 import { completeRuleTasks } from '../tasks/tasks.service.ts';
 import { SIGNAL_TRANSITIONS, signalPolicy } from './signals.policy.ts';
@@ -146,6 +147,8 @@ export async function escalateSignal(
       due_on: input.dueOn,
       created_by: ctx.actor.userId,
     });
+    // A partner referral too, so the partner sees the client and reports the outcome itself.
+    if (input.targetKind === 'partner') await referToPartnerForEscalation(trx, ctx, { client, partnerId: input.externalOrganisationId!, escalationId: id, question: input.question });
     await setSignalStatus(trx, signalId, 'geescaleerd');
     await completeRuleTasks(trx, ctx, signal.client_id, 'signaal_opvolging');
     await addTimelineEvent(trx, ctx, {

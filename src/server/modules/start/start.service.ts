@@ -3,6 +3,7 @@ import type { DB } from '../../db/schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { suppressSmallCount } from '../../../shared/disclosure.ts';
 import { listClients } from '../clients/clients.service.ts';
+import { referralCountsFor } from '../referrals/referrals.service.ts';
 import type { ClientListRow } from '../clients/clients.repository.ts';
 import { countOrganisationRecords } from './start.repository.ts';
 
@@ -24,8 +25,8 @@ export async function buildStartPage(db: Kysely<DB>, ctx: RequestContext): Promi
     }
     case 'provider_coach':
     case 'partner': {
-      const { rows, total } = await listClients(db, ctx, { limit: START_PAGE_CLIENTS, offset: 0 });
-      return { counts: { open_referrals: total }, clients: rows };
+      const { rows } = await listClients(db, ctx, { limit: START_PAGE_CLIENTS, offset: 0 });
+      return { counts: await referralCountsFor(db, ctx), clients: rows };
     }
     case 'client': {
       const { rows } = await listClients(db, ctx, { limit: 1, offset: 0 });
