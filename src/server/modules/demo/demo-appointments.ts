@@ -1,4 +1,5 @@
 import type { Insertable } from 'kysely';
+import { amsterdamInstant } from '../../../shared/amsterdam-time.ts';
 import { addMonths } from '../../../shared/dates.ts';
 import type { Executor } from '../../db/database.ts';
 import type { AppointmentsTable } from '../../db/schema.ts';
@@ -15,14 +16,6 @@ function addDays(date: string, days: number): string {
   return d.toISOString().slice(0, 10);
 }
 
-/** A wall-clock time in the Netherlands on a calendar day, as an instant (summer or winter time). */
-export function amsterdamTime(date: string, time: string): Date {
-  const noon = new Date(`${date}T12:00:00Z`);
-  const offset = new Intl.DateTimeFormat('en-GB', { timeZone: 'Europe/Amsterdam', timeZoneName: 'shortOffset' }).formatToParts(noon).find((p) => p.type === 'timeZoneName')?.value ?? 'GMT+1';
-  const hours = Number(/GMT([+-]\d+)/.exec(offset)?.[1] ?? 1);
-  return new Date(`${date}T${time}:00${hours >= 0 ? '+' : '-'}${String(Math.abs(hours)).padStart(2, '0')}:00`);
-}
-
 /**
  * How clients reach the demo service, and appointments: for every fourth client one that
  * happened and one to come; the demo client (the first) gets two to come, one past and one
@@ -32,7 +25,7 @@ export async function seedDemoAppointments(trx: Executor, organisationId: string
   await updateServiceContact(trx, organisationId, { contact_phone: '0345 123 456', contact_email: 'info@werkplein-lingedal.example', visiting_address: OFFICES[0]! });
   const rows: Insertable<AppointmentsTable>[] = [];
   const add = (client: { id: string; coachId: string | null }, day: string, time: string, i: number, cancelled = false) => {
-    const startsAt = amsterdamTime(day, time);
+    const startsAt = amsterdamInstant(day, time);
     rows.push({
       organisation_id: organisationId,
       client_id: client.id,

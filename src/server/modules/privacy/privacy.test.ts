@@ -3,6 +3,7 @@ import { buildApp } from '../../app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
 import { describeEachDatabase, login, testConfig, type Session } from '../../test/test-app.ts';
+import { pdfText } from '../../test/pdf-text.ts';
 import type { DataExport } from './data-export.types.ts';
 
 /** The AVG inzage: a client gets a copy of all their data, and only their own; so does their coach on request. */
@@ -58,6 +59,44 @@ describeEachDatabase(
       expect(JSON.stringify(log)).not.toContain(DEMO_ACCOUNTS.coach.displayName);
     });
 
+    it('gives the same copy as a readable, paginated PDF in Dutch, and logs that too', async () => {
+      const account = await accountOf(DEMO_ACCOUNTS.client.email);
+      const client = await clientRow(account.client_id!);
+      const s = await as(DEMO_ACCOUNTS.client.email);
+      const res = await s.get('/api/me/data-export.pdf');
+      expect(res.statusCode).toBe(200);
+      expect(res.headers['content-type']).toBe('application/pdf');
+      expect(res.headers['content-disposition']).toMatch(/^attachment; filename="meedoen-gegevens-C\d+-\d{4}-\d{2}-\d{2}\.pdf"$/);
+      const { text: layout, pages } = pdfText(res.rawPayload);
+      const text = layout.replace(/\s+/g, ' ');
+      expect(pages).toBeGreaterThan(1);
+      for (const expected of [
+        'Kopie van uw gegevens',
+        `${client.first_name} ${client.last_name}`,
+        `cliëntnummer ${client.client_number}`,
+        'Werkplein Lingedal is verantwoordelijk voor uw gegevens',
+        'Autoriteit Persoonsgegevens',
+        'Uw gegevens',
+        client.bsn,
+        'Participatieladder',
+        'Afspraken',
+        'Contactmomenten en notities',
+        'Tijdlijn',
+        'Waarom wij uw gegevens gebruiken',
+        'Verwerkingslogboek',
+        'gemaakt (PDF)',
+        'Inzage door betrokkene',
+        `Pagina 1 van ${pages}`,
+      ]) {
+        expect(text, expected).toContain(expected);
+      }
+      const logged = await db().selectFrom('processing_log').select('operation').where('data_subject_id', '=', client.bsn_pseudonym).where('operation', '=', 'data-export.pdf').execute();
+      expect(logged.length).toBeGreaterThan(0);
+      const coachPdf = await (await as(DEMO_ACCOUNTS.coach.email)).get(`/api/clients/${client.id}/data-export.pdf`);
+      expect(coachPdf.statusCode).toBe(200);
+      expect(pdfText(coachPdf.rawPayload).text).toContain(client.bsn);
+    });
+
     it('logs the making of the copy, and puts it on the timeline', async () => {
       const account = await accountOf(DEMO_ACCOUNTS.client.email);
       const client = await clientRow(account.client_id!);
@@ -89,6 +128,7 @@ describeEachDatabase(
         `/api/clients/${other.id}/ladder`,
         `/api/clients/${other.id}/appointments`,
         `/api/clients/${other.id}/data-export.json`,
+        `/api/clients/${other.id}/data-export.pdf`,
         // The staff door is closed to a client even for their own record; their door is /api/me.
         `/api/clients/${account.client_id}/data-export.json`,
       ];

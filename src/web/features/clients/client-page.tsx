@@ -9,6 +9,8 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { AppointmentsSection } from '../appointments/appointments-section.tsx';
+import { DataDownload } from '../client-portal/data-download.tsx';
 import { ContactsSection } from '../contacts/contacts-section.tsx';
 import { ClientEnrolmentsSection, showsEnrolments } from '../group-modules/client-enrolments-section.tsx';
 import { LadderSection } from '../ladder/ladder-section.tsx';
@@ -63,12 +65,14 @@ export function ClientPage() {
     { id: 'route', label: t('route.title'), show: p.changeRoute },
     { id: 'ladder', label: t('ladder.title'), show: p.readLadder },
     { id: 'contacten', label: t('contacts.title'), show: p.readContacts },
+    { id: 'afspraken', label: t('appointments.title'), show: can('appointments:read') },
     { id: 'signalen', label: t('signals.title'), show: p.readSignals },
     { id: 'taken', label: t('tasks.openForClient'), show: can('tasks:read') },
     { id: 'verwijzingen', label: t('referrals.clientSection'), show: can('referrals:read') },
     { id: 'modules', label: t('cohorts.clientSection'), show: showsEnrolments(can) },
     { id: 'tijdlijn', label: t('timeline.title'), show: p.readTimeline },
     { id: 'verwerkingen', label: t('processingLog.title'), show: p.readProcessingLog },
+    { id: 'inzage', label: t('dataExport.titleClient'), show: p.readProcessingLog && can('clients:export') },
   ];
 
   return (
@@ -92,12 +96,14 @@ export function ClientPage() {
       {p.changeRoute ? <RouteSection client={c} etag={client.etag} onChanged={onChanged} /> : null}
       {p.readLadder ? <LadderSection client={c} onChanged={onChanged} /> : null}
       {p.readContacts ? <ContactsSection client={c} onChanged={onChanged} /> : null}
+      {can('appointments:read') ? <AppointmentsSection clientId={c.id} onChanged={onChanged} /> : null}
       {p.readSignals ? <SignalsSection client={c} onChanged={onChanged} /> : null}
       {can('tasks:read') ? <ClientTasksSection clientId={c.id} refreshKey={refreshKey} onChanged={onChanged} /> : null}
       {can('referrals:read') ? <ClientReferralsSection client={c} refreshKey={refreshKey} onChanged={onChanged} /> : null}
       <ClientEnrolmentsSection clientId={c.id} refreshKey={refreshKey} />
       {p.readTimeline ? <TimelineSection clientId={c.id} refreshKey={refreshKey} /> : null}
       {p.readProcessingLog ? <ProcessingLogSection clientId={c.id} /> : null}
+      {p.readProcessingLog && can('clients:export') ? <DataDownload base={`/api/clients/${encodeURIComponent(c.id)}/data-export`} headingId="client-data-export" id="inzage" forClient={false} /> : null}
       <Paragraph>
         <RouterLink to="/clienten">{t('clients.backToList')}</RouterLink>
       </Paragraph>

@@ -8,12 +8,22 @@ import { RouterButtonLink } from '../../components/router-button-link.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { ClientPortalPage } from '../client-portal/client-portal-page.tsx';
 import { ClientsTable } from '../clients/clients-table.tsx';
 import { StartReferrals } from '../referrals/start-referrals.tsx';
 import { FigureCards } from './figure-cards.tsx';
 
-/** The start page: welcome, the role's key figures from /api/start, and a short client list. */
+/**
+ * The start page. Whoever may read their own data (a client) gets their own page; everyone else
+ * the welcome with the role's key figures. Decided by permission, never by role name.
+ */
 export function StartPage() {
+  const { can } = useAuth();
+  return can('own-data:read') ? <ClientPortalPage /> : <WorkStartPage />;
+}
+
+/** The start page of staff and partners: welcome, the role's key figures from /api/start, and a short client list. */
+function WorkStartPage() {
   const { t } = useTranslation();
   const { user } = useSession();
   const { can } = useAuth();
