@@ -14,7 +14,8 @@ export type DeskProfile = {
   contact: { phone: string; email: string; street: string; houseNumber: string; postcode: string };
 };
 
-const ANSWERS_BY_STEP: Record<number, LadderAnswers> = {
+/** Answers that lead to each step, so demo measurements are what the derivation would give. */
+export const ANSWERS_BY_STEP: Record<number, LadderAnswers> = {
   1: { paidWork: false, unpaidWorkWithResponsibility: false, organisedActivityWeekly: false, socialContactWeekly: false },
   2: { paidWork: false, unpaidWorkWithResponsibility: false, organisedActivityWeekly: false, socialContactWeekly: true },
   3: { paidWork: false, unpaidWorkWithResponsibility: false, organisedActivityWeekly: true },

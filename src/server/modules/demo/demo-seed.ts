@@ -1,18 +1,17 @@
 import { Faker, nl } from '@faker-js/faker';
 import type { Kysely } from 'kysely';
 import { completeBsn } from '../../../shared/bsn.ts';
-import type { DB, ReferralStatus } from '../../db/schema.ts';
+import type { DB } from '../../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { addMonths, todayIso } from '../../../shared/dates.ts';
 import type { Executor } from '../../db/database.ts';
-import { insertClients, insertReferrals, insertRouteChanges, type NewClientRow } from '../clients/clients.repository.ts';
+import { insertClients, insertRouteChanges, type NewClientRow } from '../clients/clients.repository.ts';
 import { insertContacts } from '../contacts/contacts.repository.ts';
 import { insertMeasurements } from '../ladder/ladder.repository.ts';
 import { insertEscalation, insertSignal, setSignalStatus } from '../signals/signals.repository.ts';
 import { generateRuleTasks } from '../tasks/tasks.service.ts';
 import { insertTimelineEvents, type NewTimelineEvent } from '../timeline/timeline.repository.ts';
 import { deskProfile, type DeskProfile } from './demo-desk.ts';
-import { insertExternalOrganisation } from '../external-organisations/external-organisations.repository.ts';
 import { insertMunicipality } from '../municipalities/municipalities.repository.ts';
 import { formatClientNumber, reserveClientNumbers } from '../organisations/organisations.repository.ts';
 import { provisionOrganisation } from '../organisations/organisations.service.ts';
@@ -20,6 +19,10 @@ import { pseudonymiseBsn } from '../processing-log/processing-log.service.ts';
 import { insertTeam } from '../teams/teams.repository.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { seedDemoModules } from './demo-modules.ts';
+import { seedDemoProjects } from './demo-projects.ts';
+import { DEMO_PARTNERS, DEMO_PROVIDERS, insertDemoContracts, insertDemoExternalOrganisations } from './demo-providers.ts';
+import { demoTrajectoryFaker, seedDemoTrajectories } from './demo-trajectories.ts';
 import { seedDemoAppointments } from './demo-appointments.ts';
 import { seedDemoPlans } from './demo-plans.ts';
 
@@ -33,9 +36,6 @@ export const DEMO_MUNICIPALITIES = [
   { name: 'Waalkant', cbsCode: 'GM9902', inhabitants: 25_000 },
   { name: 'Heuveldorp', cbsCode: 'GM9903', inhabitants: 33_000 },
 ] as const;
-
-const PROVIDERS = ['Activeringscentrum De Brug', 'Stichting Werkwijzer', 'Re-integratie Rivierenland'];
-const PARTNERS = ['Taalhuis Lingedal', 'Bibliotheek Rivierenland', 'Buurtteam Lingestad', 'Schuldhulpmaatje Lingedal'];
 
 export type DemoSeedOptions = { clients?: number; seed?: number; today?: string; pseudonymKey: string; onProgress?: (done: number, total: number) => void };
 
@@ -66,10 +66,9 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       const municipalityId = municipalityIds[t.municipality]!;
       teams.push({ id: (await insertTeam(trx, { organisation_id: organisationId, name: t.name, municipality_id: municipalityId })).id, municipalityId });
     }
-    const providerIds: string[] = [];
-    for (const name of PROVIDERS) providerIds.push((await insertExternalOrganisation(trx, { organisation_id: organisationId, kind: 'provider', name })).id);
-    const partnerIds: string[] = [];
-    for (const name of PARTNERS) partnerIds.push((await insertExternalOrganisation(trx, { organisation_id: organisationId, kind: 'partner', name })).id);
+    const trajectoryFaker = demoTrajectoryFaker(options.seed ?? 2026);
+    const { providerIds, partnerIds } = await insertDemoExternalOrganisations(trx, trajectoryFaker, organisationId);
+    const contracts = await insertDemoContracts(trx, trajectoryFaker, organisationId, today, providerIds, municipalityIds);
 
     const staff = (role: 'coach' | 'team_lead' | 'provider_coach' | 'partner' | 'policy_officer' | 'administrator', email: string, displayName: string, extra: { team_id?: string; external_organisation_id?: string } = {}) =>
       insertUser(trx, { organisation_id: organisationId, email, display_name: displayName, role, password_hash: passwordHash, team_id: extra.team_id ?? null, external_organisation_id: extra.external_organisation_id ?? null }).then((r) => r.id);
@@ -84,8 +83,10 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       const last = faker.person.lastName();
       coachIds.push({ id: await staff('coach', `coach${i + 2}@meedoen.demo`, `${first} ${last}`, { team_id: team.id }), team });
     }
-    await staff('provider_coach', DEMO_ACCOUNTS.provider_coach.email, DEMO_ACCOUNTS.provider_coach.displayName, { external_organisation_id: providerIds[0]! });
-    await staff('partner', DEMO_ACCOUNTS.partner.email, DEMO_ACCOUNTS.partner.displayName, { external_organisation_id: partnerIds[0]! });
+    // One provider coach per provider; the demo account works at the first.
+    const providerCoachIds: string[] = [];
+    for (const [i, p] of DEMO_PROVIDERS.entries()) providerCoachIds.push(await staff('provider_coach', p.coach.email, p.coach.displayName, { external_organisation_id: providerIds[i]! }));
+    const partnerUserId = await staff('partner', DEMO_ACCOUNTS.partner.email, DEMO_ACCOUNTS.partner.displayName, { external_organisation_id: partnerIds[0]! });
     await staff('policy_officer', DEMO_ACCOUNTS.policy_officer.email, DEMO_ACCOUNTS.policy_officer.displayName);
     await staff('administrator', DEMO_ACCOUNTS.administrator.email, DEMO_ACCOUNTS.administrator.displayName);
 
@@ -143,17 +144,25 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
 
     await seedDeskHistory(trx, organisationId, clientIds, rows, profiles, coachIds.map((c) => c.id), today);
 
-    // Referrals in every state to the providers and partners; the demo provider and partner get open ones.
-    const statuses: ReferralStatus[] = ['requested', 'accepted', 'active', 'active', 'completed', 'refused', 'stopped', 'withdrawn'];
-    const referrals = clientIds
-      .filter((_, i) => i % 3 === 0)
-      .map((clientId, i) => ({
-        organisation_id: organisationId,
-        client_id: clientId,
-        external_organisation_id: i % 4 === 3 ? partnerIds[Math.floor(i / 4) % partnerIds.length]! : providerIds[i % providerIds.length]!,
-        status: statuses[i % statuses.length]!,
-      }));
-    await insertReferrals(trx, referrals);
+    // Referrals in every state with their history, modules with cohorts, and projects.
+    const env = { faker: trajectoryFaker, organisationId, today };
+    const demoClients = clientIds.map((id, i) => ({
+      id,
+      name: `${rows[i]!.first_name} ${rows[i]!.last_name}`,
+      coachId: rows[i]!.coach_id!,
+      municipalityId: rows[i]!.municipality_id,
+      ladderStep: rows[i]!.ladder_step ?? null,
+      growthPotential: rows[i]!.ladder_growth_potential ?? null,
+    }));
+    const organisation = (kind: 'provider' | 'partner', i: number) => {
+      const def = kind === 'provider' ? DEMO_PROVIDERS[i]! : DEMO_PARTNERS[i]!;
+      return { id: (kind === 'provider' ? providerIds : partnerIds)[i]!, name: def.name, kind, partnerKind: 'partnerKind' in def ? def.partnerKind : null, workerId: kind === 'provider' ? providerCoachIds[i]! : i === 0 ? partnerUserId : null };
+    };
+    const providers = DEMO_PROVIDERS.map((_, i) => organisation('provider', i));
+    const trajectoryInput = { clients: demoClients, demoCoachId: coachIds[0]!.id, providers, partners: DEMO_PARTNERS.map((_, i) => organisation('partner', i)), contracts, municipalityIds };
+    const referrals = await seedDemoTrajectories(trx, env, trajectoryInput);
+    await seedDemoModules(trx, env, { clients: demoClients, demoCoachId: coachIds[0]!.id, providers, referrals });
+    await seedDemoProjects(trx, env, { clients: demoClients, municipalityIds });
 
     // The demo client logs in to their own record: the first client of the demo coach.
     await insertUser(trx, {

@@ -1,0 +1,156 @@
+import { Faker, nl } from '@faker-js/faker';
+import type { ReferralStatus } from '../../../shared/referrals.ts';
+import type { Executor } from '../../db/database.ts';
+import { insertTask } from '../tasks/tasks.repository.ts';
+import { insertTimelineEvents } from '../timeline/timeline.repository.ts';
+import { applicableContracts, type DemoContract } from './demo-providers.ts';
+import { buildReferral, milestones, type DemoClient, type DemoEnv, type DemoOrganisation, type DemoReferralRows, type ReferralPlan, type ReferralVariant } from './demo-referrals.ts';
+import { insertDemoRows, refreshLadderSummaries } from './demo-trajectories.repository.ts';
+
+/** The trajectory data's own random source, so adding to it never reshuffles the clients. */
+export function demoTrajectoryFaker(seed: number): Faker {
+  const faker = new Faker({ locale: [nl] });
+  faker.seed(seed + 4);
+  return faker;
+}
+
+/** A referral the demo made, as the module and project data need it. */
+export type SeededReferral = { id: string; clientId: string; organisationId: string; status: ReferralStatus };
+
+export type DemoTrajectoryInput = {
+  clients: DemoClient[];
+  demoCoachId: string;
+  providers: DemoOrganisation[];
+  partners: DemoOrganisation[];
+  contracts: DemoContract[];
+  /** Lingestad, Waalkant, Heuveldorp. */
+  municipalityIds: string[];
+};
+
+// Most referrals have ended; about a third are open, as in a service that has run for years.
+const BULK_STATUSES: ReferralStatus[] = [
+  'completed', 'active', 'completed', 'stopped', 'active', 'refused', 'completed', 'active', 'withdrawn', 'completed',
+  'accepted', 'active', 'transferred', 'completed', 'requested', 'stopped', 'completed', 'active', 'withdrawn', 'completed',
+];
+const BULK_PARTNER_STATUSES: ReferralStatus[] = ['completed', 'accepted', 'requested', 'completed', 'withdrawn'];
+
+/**
+ * Referrals in every state to the providers and partners, with their history. The demo coach's
+ * caseload holds the open ones the browser flows use: the demo provider (De Brug) has a new
+ * request, an accepted one, a running trajectory, one ending soon and one with an extension
+ * proposed; the demo partner (Taalhuis) has one sent and one received. Other coaches' clients
+ * show the other states, the transition year in Heuveldorp, and volume for the lists.
+ */
+export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: DemoTrajectoryInput): Promise<SeededReferral[]> {
+  const { clients, providers, partners, contracts } = input;
+  const out: DemoReferralRows = { referrals: [], transitions: [], progress: [], measurements: [], timeline: [], tasks: [] };
+  const used = new Set<string>();
+  let seq = 0;
+  const [brug, werkwijzer, rivierenland] = providers as [DemoOrganisation, DemoOrganisation, DemoOrganisation];
+  const [taalhuis, bibliotheek, buurtteam, schuldhulp, sportclub] = partners as [DemoOrganisation, DemoOrganisation, DemoOrganisation, DemoOrganisation, DemoOrganisation];
+
+  /** Plans a referral if a contract of the organisation fits the client, the date and (preferably) the product. */
+  const refer = (client: DemoClient | undefined, organisation: DemoOrganisation, status: ReferralStatus, variant?: ReferralVariant, product?: string, next?: DemoOrganisation) => {
+    if (!client) return false;
+    const k = seq++;
+    const plan: ReferralPlan = { client, organisation, contract: null, status, variant, seq: k };
+    if (organisation.kind === 'provider') {
+      const contract = fittingContract(contracts, providers.indexOf(organisation), plan, product, env.today);
+      if (!contract) return false;
+      plan.contract = contract;
+      if (next) {
+        const m = milestones(plan, contract.durationMonths, false, env.today);
+        const nextContract = fittingContract(contracts, providers.indexOf(next), { ...plan, status: 'active', variant: undefined, after: m.ended!, seq: k + 1 }, undefined, env.today);
+        if (nextContract) plan.next = { organisation: next, contract: nextContract };
+        else plan.variant = 'transfer_work';
+      }
+    }
+    buildReferral(out, env, plan);
+    used.add(client.id);
+    return true;
+  };
+
+  const mine = clients.filter((c) => c.coachId === input.demoCoachId);
+  const [lingestad, waalkant, heuveldorp] = input.municipalityIds;
+  const other = (municipalityId: string | undefined) => clients.find((c) => c.coachId !== input.demoCoachId && c.municipalityId === municipalityId && !used.has(c.id));
+
+  // The demo coach's caseload: what the browser flows work with.
+  refer(mine[1], brug, 'active', undefined, 'Sociale activering');
+  refer(mine[2], brug, 'requested', undefined, 'Sociale activering');
+  refer(mine[3], taalhuis, 'requested');
+  refer(mine[4], brug, 'active', 'extension_proposed', 'Sociale activering');
+  refer(mine[5], brug, 'accepted', undefined, 'Focus op werk');
+  refer(mine[6], taalhuis, 'accepted');
+  refer(mine[7], brug, 'active', 'ending_soon', 'Focus op werk');
+  refer(mine[0], brug, 'completed', undefined, 'Sociale activering');
+  refer(mine[0], brug, 'active', undefined, 'Focus op werk');
+  refer(mine[8], bibliotheek, 'completed');
+  refer(mine[9], brug, 'refused');
+
+  // Every other state, at every provider, and the transition year in Heuveldorp.
+  refer(other(lingestad), brug, 'stopped');
+  refer(other(waalkant), brug, 'transferred', 'transfer_provider', undefined, rivierenland);
+  refer(other(heuveldorp), werkwijzer, 'transferred', 'transfer_work');
+  refer(other(lingestad), brug, 'withdrawn');
+  refer(other(waalkant), brug, 'withdrawn', 'withdrawn_active');
+  refer(other(heuveldorp), werkwijzer, 'active', 'extension_approved');
+  refer(other(heuveldorp), rivierenland, 'active', 'extension_refused');
+  refer(other(heuveldorp), werkwijzer, 'active', undefined, 'Sociale activering');
+  refer(other(heuveldorp), rivierenland, 'active', undefined, 'Sociale activering');
+  refer(other(heuveldorp), rivierenland, 'requested', undefined, 'Sociale activering');
+  refer(other(heuveldorp), werkwijzer, 'stopped');
+  refer(other(waalkant), werkwijzer, 'completed', undefined, 'Focus op werk');
+  refer(other(lingestad), rivierenland, 'completed');
+  refer(other(heuveldorp), rivierenland, 'refused');
+  refer(other(waalkant), werkwijzer, 'withdrawn', 'withdrawn_accepted');
+  refer(other(lingestad), buurtteam, 'requested');
+  refer(other(waalkant), schuldhulp, 'accepted');
+  refer(other(lingestad), sportclub, 'completed');
+  refer(other(heuveldorp), taalhuis, 'withdrawn');
+  refer(other(waalkant), taalhuis, 'completed');
+
+  // Volume: every third remaining client, providers chosen by what fits the client's step and place.
+  clients.forEach((client, i) => {
+    if (i % 3 !== 0 || used.has(client.id)) return;
+    const n = Math.floor(i / 3);
+    if (n % 7 === 6) return void refer(client, partners[n % partners.length]!, BULK_PARTNER_STATUSES[n % BULK_PARTNER_STATUSES.length]!);
+    const status = BULK_STATUSES[n % BULK_STATUSES.length]!;
+    const provider = providerFor(contracts, providers, client, n);
+    refer(client, provider, status, status === 'transferred' ? 'transfer_work' : undefined);
+  });
+
+  await insertDemoRows(trx, 'referrals', out.referrals);
+  await insertDemoRows(trx, 'referral_transitions', out.transitions);
+  await insertDemoRows(trx, 'referral_progress', out.progress);
+  await insertDemoRows(trx, 'ladder_measurements', out.measurements);
+  for (let i = 0; i < out.timeline.length; i += 1000) await insertTimelineEvents(trx, out.timeline.slice(i, i + 1000));
+  for (const task of out.tasks) await insertTask(trx, task);
+  await refreshLadderSummaries(trx, [...new Set(out.measurements.map((m) => m.client_id))]);
+  return out.referrals.map((r) => ({ id: r.id!, clientId: r.client_id, organisationId: r.external_organisation_id, status: r.status! }));
+}
+
+/** A contract of the provider that covers the client's municipality on the request date, the wished product first. */
+function fittingContract(contracts: DemoContract[], providerIndex: number, plan: ReferralPlan, product: string | undefined, today: string): DemoContract | undefined {
+  const fits = contracts.filter((c) => {
+    if (c.providerIndex !== providerIndex) return false;
+    const { requested } = milestones(plan, c.durationMonths, false, today);
+    return applicableContracts([c], plan.client.municipalityId, requested).length > 0;
+  });
+  const step = plan.client.ladderStep;
+  return (
+    (product && fits.find((c) => c.product.startsWith(product))) ||
+    (step !== null && fits.find((c) => c.ladderFrom <= step && step <= c.ladderTo)) ||
+    fits[plan.seq % Math.max(1, fits.length)]
+  );
+}
+
+/**
+ * For volume: a provider with a contract in the client's municipality, two in three the demo
+ * provider (its data is the richest). Taken modulo 3, the choice is independent of the state,
+ * which cycles modulo 20.
+ */
+function providerFor(contracts: DemoContract[], providers: DemoOrganisation[], client: DemoClient, n: number): DemoOrganisation {
+  const present = [...new Set(contracts.filter((c) => c.municipalityIds.includes(client.municipalityId)).map((c) => c.providerIndex))];
+  if (present.includes(0) && n % 3 !== 2) return providers[0]!;
+  return providers[present[Math.floor(n / 3) % present.length] ?? 0]!;
+}
