@@ -29,6 +29,7 @@ import { registerGroupModuleRoutes } from './modules/group-modules/group-modules
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { registerProcessingLogRoutes } from './modules/processing-log/processing-log.routes.ts';
+import { registerWorkRoutes } from './modules/placements/work-routes.ts';
 import { registerReferralRoutes } from './modules/referrals/referrals.routes.ts';
 import { registerStartRoutes } from './modules/start/start.routes.ts';
 import { registerTeamRoutes } from './modules/teams/teams.routes.ts';
@@ -132,6 +133,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     registerTeamRoutes(api, deps);
     registerMunicipalityRoutes(api, deps);
     registerExternalOrganisationRoutes(api, deps);
+    registerWorkRoutes(api, deps);
     registerPlanRoutes(api, deps);
     registerGoalRoutes(api, deps);
     registerGroupModuleRoutes(api, deps);

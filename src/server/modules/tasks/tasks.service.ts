@@ -94,6 +94,31 @@ export async function completeRuleTasks(trx: Executor, ctx: RequestContext, clie
 }
 
 /**
+ * A task that an event in another module asks of the client's coach (a placement started, so
+ * measure the ladder), in the caller's transaction. The key makes it once per event; returns
+ * whether a task was made.
+ */
+export async function promptCoachTask(
+  trx: Executor,
+  ctx: RequestContext,
+  task: { clientId: string; assigneeId: string | null; kind: TaskKind; title: string; dueOn: string; key: string },
+): Promise<boolean> {
+  const created = await insertRuleTasks(trx, [
+    {
+      organisation_id: ctx.actor.organisationId,
+      client_id: task.clientId,
+      assignee_id: task.assigneeId,
+      kind: task.kind,
+      title: task.title,
+      due_on: task.dueOn,
+      rule_key: task.key,
+      created_by: ctx.actor.userId,
+    },
+  ]);
+  return created === 1;
+}
+
+/**
  * Runs the task rules for an organisation: a ladder measurement or yearly conversation falling
  * due within 30 days, and a signal past its follow-up date without escalation, each become a
  * task for the client's coach. Rule keys make a rerun harmless.

@@ -1,0 +1,47 @@
+import { z } from 'zod';
+import type { App, Deps } from '../../http/types.ts';
+import { clientIdParams } from '../clients/clients.schema.ts';
+import { workDossierPolicy } from '../placements/placements.policy.ts';
+import type { DecisionRow } from './tegenprestatie.repository.ts';
+import { decisionBody, decisionItem } from './tegenprestatie.schema.ts';
+import { decisionsOf, recordDecision } from './tegenprestatie.service.ts';
+
+/** The fields of a decision that leave the server. */
+function presentDecision(d: DecisionRow) {
+  return {
+    id: d.id,
+    decision: d.decision,
+    legalGround: d.legal_ground,
+    period: d.starts_on && d.ends_on ? { startsOn: d.starts_on, endsOn: d.ends_on } : null,
+    activity: d.activity,
+    hoursPerWeek: d.hours_per_week === null ? null : Number(d.hours_per_week),
+    decidedOn: d.decided_on,
+    decidedBy: d.decided_by_name,
+    note: d.note,
+  };
+}
+
+/** Tegenprestatie (counter-performance): legally possible, rarely imposed; when decided, recorded here. */
+export function registerTegenprestatieRoutes(app: App, { db }: Deps): void {
+  const tags = ['tegenprestatie'];
+  app.get(
+    '/api/clients/:id/tegenprestatie',
+    {
+      config: { access: 'placements:read' },
+      schema: { tags, summary: "A client's tegenprestatie decisions", params: clientIdParams, response: { 200: z.object({ items: z.array(decisionItem), policies: z.object({ decide: z.boolean() }) }) } },
+    },
+    async (request) => {
+      const ctx = request.context();
+      const { client, rows } = await decisionsOf(db, ctx, request.params.id);
+      return { items: rows.map(presentDecision), policies: { decide: workDossierPolicy.write(ctx.actor, client) } };
+    },
+  );
+  app.post(
+    '/api/clients/:id/tegenprestatie',
+    { config: { access: 'placements:write' }, schema: { tags, summary: 'Record a tegenprestatie decision', params: clientIdParams, body: decisionBody, response: { 201: decisionItem } } },
+    async (request, reply) => {
+      const { row } = await recordDecision(db, request.context(), request.params.id, request.body);
+      return reply.status(201).send(presentDecision(row));
+    },
+  );
+}
