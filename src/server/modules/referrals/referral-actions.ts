@@ -52,7 +52,7 @@ export async function loadReferralForAction(trx: Executor, ctx: RequestContext, 
 export function requireState(loaded: LoadedReferral, action: ReferralPolicyAction): void {
   if (!REFERRAL_STATE_RULES[action](loaded.referral)) {
     throw new AppError('invalid_transition', `A ${loaded.referral.kind} referral that is ${loaded.referral.status} does not allow ${action}`, {
-      status: loaded.referral.status,
+      referralStatus: loaded.referral.status,
       action,
     });
   }
