@@ -132,14 +132,14 @@ export type Project = {
   endsOn: string | null;
   participants: number | null;
   participantsByYear: Record<string, number | null>;
-  policies: { update: boolean; addParticipant: boolean };
+  policies: { update: boolean; addParticipant: boolean; readParticipants: boolean };
 };
 
 /** One participant of a project. */
 export type ProjectParticipant = { client: GroupClient; joinedOn: string; leftOn: string | null };
 
 /** GET /api/projects/:id: the project with its participants (names only for clients in the caller's scope). */
-export type ProjectDetail = Omit<Project, 'participants'> & { participants: ProjectParticipant[] };
+export type ProjectDetail = Omit<Project, 'participants'> & { participantCount: number | null; participants: ProjectParticipant[] };
 
 /** One project on the client's dossier. */
 export type ClientProject = { projectId: string; name: string; joinedOn: string; leftOn: string | null };

@@ -2,7 +2,7 @@ import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.ts';
 import type { Project } from '../../api/group-module-types.ts';
-import type { List, Municipality } from '../../api/types.ts';
+import type { List, Ref } from '../../api/types.ts';
 import { useAuth } from '../../app/auth-context.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrors } from '../../components/problem-message.ts';
@@ -51,7 +51,7 @@ export function ProjectForm({ idPrefix, labelledBy, submitLabel, initial, error,
   const { can } = useAuth();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const municipalities = useApi<List<Municipality>>(can('municipalities:read') ? '/api/municipalities' : null);
+  const municipalities = useApi<List<Ref>>(can('municipalities:read') ? '/api/municipalities/served' : null);
   const server = fieldErrors(error, t);
   const set = (key: keyof ProjectFormValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 

@@ -34,7 +34,6 @@ export function ProjectPage() {
   const { id = '' } = useParams();
   const project = useApi<ProjectDetail>(`/api/projects/${encodeURIComponent(id)}`);
   const [message, setMessage] = useState<string>();
-  const [ending, setEnding] = useState<ProjectParticipant | null>(null);
   const [adding, setAdding] = useState(false);
   const notFound = project.error?.status === 404 || project.error?.problem.code === 'validation_failed';
   const p = project.data;
@@ -67,6 +66,12 @@ export function ProjectPage() {
             {p.endsOn ? ` – ${formatDate(p.endsOn, i18n.language)}` : ''}
           </dd>
         </div>
+        <div>
+          <dt>{t('projects.participants')}</dt>
+          <dd data-testid="project-count">
+            <ProjectCount value={p.participantCount} />
+          </dd>
+        </div>
         {years.map((y) => (
           <div key={y} data-testid={`project-year-${y}`}>
             <dt>{t('projects.participantsIn', { year: y })}</dt>
@@ -78,26 +83,7 @@ export function ProjectPage() {
       </dl>
       {p.description ? <Paragraph className="meedoen-prewrap">{p.description}</Paragraph> : null}
       <StatusMessage message={message} />
-      <section aria-labelledby="project-participants-heading">
-        <Heading2 id="project-participants-heading">{t('projects.participantsHeading')}</Heading2>
-        {p.participants.length === 0 ? (
-          <Paragraph>{t('projects.noParticipantsInScope')}</Paragraph>
-        ) : (
-          <ParticipantsTable participants={p.participants} canEnd={p.policies.addParticipant} onEnd={setEnding} />
-        )}
-        {ending && ending.client ? (
-          <EndParticipationForm
-            key={ending.client.id}
-            projectId={p.id}
-            client={ending.client}
-            onCancel={() => setEnding(null)}
-            onSaved={(text) => {
-              setEnding(null);
-              changed(text);
-            }}
-          />
-        ) : null}
-      </section>
+      {p.policies.readParticipants ? <ParticipantsSection project={p} onChanged={changed} /> : null}
       {p.policies.addParticipant ? (
         <section aria-labelledby="project-add-heading">
           <Heading2 id="project-add-heading" tabIndex={-1}>
@@ -106,7 +92,7 @@ export function ProjectPage() {
           {adding ? (
             <AddParticipantForm
               projectId={p.id}
-              known={new Set(p.participants.filter((x) => !x.leftOn && x.client).map((x) => x.client!.id))}
+              known={new Set(p.participants.flatMap((x) => (x.client && !x.leftOn ? [x.client.id] : [])))}
               onCancel={() => setAdding(false)}
               onSaved={(text) => {
                 setAdding(false);
@@ -126,6 +112,34 @@ export function ProjectPage() {
         <RouterLink to="/projecten">{t('projects.backToList')}</RouterLink>
       </Paragraph>
     </>
+  );
+}
+
+/** The participants the caller may see by name, with ending a participation. */
+function ParticipantsSection({ project, onChanged }: { project: ProjectDetail; onChanged: (message: string) => void }) {
+  const { t } = useTranslation();
+  const [ending, setEnding] = useState<ProjectParticipant | null>(null);
+  return (
+    <section aria-labelledby="project-participants-heading">
+      <Heading2 id="project-participants-heading">{t('projects.participantsHeading')}</Heading2>
+      {project.participants.length === 0 ? (
+        <Paragraph>{t('projects.noParticipantsInScope')}</Paragraph>
+      ) : (
+        <ParticipantsTable participants={project.participants} canEnd={project.policies.addParticipant} onEnd={setEnding} />
+      )}
+      {ending && ending.client ? (
+        <EndParticipationForm
+          key={ending.client.id}
+          projectId={project.id}
+          client={ending.client}
+          onCancel={() => setEnding(null)}
+          onSaved={(text) => {
+            setEnding(null);
+            onChanged(text);
+          }}
+        />
+      ) : null}
+    </section>
   );
 }
 

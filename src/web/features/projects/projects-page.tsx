@@ -11,8 +11,10 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
+import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
-import { api } from '../../api/client.ts';
+import { useSearchParams } from 'react-router';
+import { api, query } from '../../api/client.ts';
 import type { Project } from '../../api/group-module-types.ts';
 import type { List } from '../../api/types.ts';
 import { useAuth } from '../../app/auth-context.tsx';
@@ -20,6 +22,7 @@ import { formatDate } from '../../components/format.ts';
 import { Loading } from '../../components/loading.tsx';
 import { ProblemAlert, StatusMessage } from '../../components/problem-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
+import { SelectField } from '../../components/select-field.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useListEditing } from '../group-modules/use-list-editing.ts';
@@ -30,7 +33,9 @@ import { NEW_PROJECT, ProjectForm, projectBody, projectValues, type ProjectFormV
 export function ProjectsPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
-  const list = useApi<List<Project>>('/api/projects');
+  const [params, setParams] = useSearchParams();
+  const year = params.get('jaar') ?? '';
+  const list = useApi<List<Project>>(`/api/projects${query({ year })}`);
   const editor = useListEditing<Project>('project-edit-heading', list.reload);
   const editing = editor.editing;
   usePageTitle(t('projects.title'));
@@ -49,6 +54,7 @@ export function ProjectsPage() {
       <Heading1>{t('projects.title')}</Heading1>
       <Paragraph>{t('projects.intro')}</Paragraph>
       <StatusMessage message={editor.message} />
+      <YearFilter key={year} year={year} onApply={(next) => setParams(next ? { jaar: next } : {})} />
       <ProblemAlert error={list.error} />
       {editing ? (
         <section aria-labelledby="project-edit-heading">
@@ -95,6 +101,37 @@ export function ProjectsPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+/** The years a project list can be narrowed to: a few back, and the next. */
+function yearOptions(): string[] {
+  const now = new Date().getFullYear();
+  return Array.from({ length: 8 }, (_, i) => String(now + 1 - i));
+}
+
+/** Narrows the list to the projects that run in one calendar year; the choice is kept in the address. */
+function YearFilter({ year, onApply }: { year: string; onApply: (year: string) => void }) {
+  const { t } = useTranslation();
+  const [value, setValue] = useState(year);
+  const submit = (event: FormEvent) => {
+    event.preventDefault();
+    onApply(value);
+  };
+  return (
+    <form onSubmit={submit} className="meedoen-inline-form" aria-label={t('projects.filter')}>
+      <SelectField
+        id="projects-year"
+        label={t('projects.year')}
+        value={value}
+        onChange={setValue}
+        emptyLabel={t('projects.allYears')}
+        options={yearOptions().map((y) => ({ value: y, label: y }))}
+      />
+      <Button type="submit" appearance="secondary-action-button">
+        {t('projects.show')}
+      </Button>
+    </form>
   );
 }
 
