@@ -9,10 +9,12 @@ import { updateServiceContact } from '../client-portal/client-portal.repository.
 const OFFICES = ['Werkplein Lingestad, Stationsplein 4', 'Servicepunt Waalkant, Dorpsstraat 12', 'Servicepunt Heuveldorp, Kerkplein 3'];
 const PURPOSES = ['Voortgangsgesprek over uw plan', 'Jaargesprek over werk en meedoen', 'Samen de Positieve Gezondheid invullen', 'Kennismaken met uw nieuwe coach', 'Bespreken van een vrijwilligersplek'];
 
-/** A calendar day plus days. */
+/** A calendar day plus days, moved on to Monday when it falls in a weekend (the office is closed). */
 function addDays(date: string, days: number): string {
   const d = new Date(`${date}T12:00:00Z`);
   d.setUTCDate(d.getUTCDate() + days);
+  const weekday = d.getUTCDay();
+  if (weekday === 6 || weekday === 0) d.setUTCDate(d.getUTCDate() + (weekday === 6 ? 2 : 1));
   return d.toISOString().slice(0, 10);
 }
 
@@ -40,7 +42,7 @@ export async function seedDemoAppointments(trx: Executor, organisationId: string
   };
   clients.forEach((client, i) => {
     if (i % 4 !== 0) return;
-    add(client, addMonths(today, -1), '10:00', i);
+    add(client, addDays(addMonths(today, -1), 0), '10:00', i);
     add(client, addDays(today, 3 + (i % 20)), i % 2 === 0 ? '09:30' : '14:00', i + 1);
   });
   const demoClient = clients[0];

@@ -5,8 +5,10 @@ import { findActorRoles, findClientAccount, findService } from './data-export.re
 import type { DataExport, ExportContext, ExportSection, SectionCollector } from './data-export.types.ts';
 import { accountSection, clientRecordSection, routeHistorySection } from './sections/client.section.ts';
 import { contactsSection, ladderSection, signalsSection, tasksSection, timelineSection } from './sections/desk.sections.ts';
+import { goalsSection, healthSection, zrmSection } from './sections/plan.sections.ts';
 import { actorDescription, processingLogSection, recipientsSection, registerSection } from './sections/processing.sections.ts';
 import { appointmentsSection, modulesSection, projectsSection, referralsSection } from './sections/trajectory.sections.ts';
+import { beschutWerkSection, placementsSection, schoolSection, tegenprestatieSection } from './sections/work.sections.ts';
 
 /**
  * Every part of the copy, one collector per module, in the order the client reads them. A module
@@ -18,6 +20,9 @@ export const SECTION_COLLECTORS: readonly SectionCollector[] = [
   accountSection,
   routeHistorySection,
   ladderSection,
+  healthSection,
+  goalsSection,
+  zrmSection,
   appointmentsSection,
   contactsSection,
   signalsSection,
@@ -25,6 +30,10 @@ export const SECTION_COLLECTORS: readonly SectionCollector[] = [
   referralsSection,
   modulesSection,
   projectsSection,
+  placementsSection,
+  beschutWerkSection,
+  schoolSection,
+  tegenprestatieSection,
   timelineSection,
   registerSection,
   recipientsSection,

@@ -1,3 +1,4 @@
+import { sql } from 'kysely';
 import { expect, it } from 'vitest';
 import { buildApp } from '../../app.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.ts';
@@ -37,7 +38,7 @@ describeEachDatabase(
       expect(res.headers['cache-control']).toBe('no-store');
       expect(doc).toMatchObject({ format: 'meedoen-inzage', version: 1, subject: { clientNumber: client.client_number }, controller: { name: 'Werkplein Lingedal' } });
       expect(doc.sections.map((x) => x.key)).toEqual(
-        expect.arrayContaining(['client', 'account', 'routeHistory', 'ladder', 'appointments', 'contacts', 'signals', 'escalations', 'tasks', 'referrals', 'referralHistory', 'referralProgress', 'enrolments', 'attendance', 'projects', 'timeline', 'purposes', 'recipients', 'processingLog']),
+        expect.arrayContaining(['client', 'account', 'routeHistory', 'ladder', 'positiveHealth', 'goals', 'zrm', 'placements', 'school', 'tegenprestatie', 'appointments', 'contacts', 'signals', 'escalations', 'tasks', 'referrals', 'referralHistory', 'referralProgress', 'enrolments', 'attendance', 'projects', 'timeline', 'purposes', 'recipients', 'processingLog']),
       );
       for (const x of doc.sections) {
         expect(x.title.length).toBeGreaterThan(0);
@@ -95,6 +96,46 @@ describeEachDatabase(
       const coachPdf = await (await as(DEMO_ACCOUNTS.coach.email)).get(`/api/clients/${client.id}/data-export.pdf`);
       expect(coachPdf.statusCode).toBe(200);
       expect(pdfText(coachPdf.rawPayload).text).toContain(client.bsn);
+    });
+
+    /** Every table with a client_id and the section of the copy that shows it. */
+    const SECTION_OF_TABLE: Record<string, string> = {
+      users: 'account',
+      client_route_changes: 'routeHistory',
+      ladder_measurements: 'ladder',
+      health_measurements: 'positiveHealth',
+      zrm_measurements: 'zrm',
+      plan_goals: 'goals',
+      plan_goal_actions: 'goals',
+      appointments: 'appointments',
+      contact_moments: 'contacts',
+      signals: 'signals',
+      escalations: 'escalations',
+      tasks: 'tasks',
+      referrals: 'referrals',
+      enrolments: 'enrolments',
+      project_participants: 'projects',
+      placements: 'placements',
+      client_work_profiles: 'workProfile',
+      beschut_werk_applications: 'beschutWerk',
+      school_records: 'school',
+      tegenprestatie_decisions: 'tegenprestatie',
+      timeline_events: 'timeline',
+    };
+
+    it('covers every table that holds data about a client (a new one fails here until the copy shows it)', async () => {
+      const tables = await sql<{ table_name: string }>`
+        select distinct table_name from information_schema.columns
+        where table_schema = current_schema() and column_name = 'client_id' order by table_name`.execute(db());
+      const uncovered = tables.rows.map((r) => r.table_name).filter((name) => !SECTION_OF_TABLE[name]);
+      expect(uncovered).toEqual([]);
+      const { doc } = await exportJson(await as(DEMO_ACCOUNTS.client.email));
+      const keys = new Set(doc.sections.map((x) => x.key));
+      expect(Object.values(SECTION_OF_TABLE).filter((key) => !keys.has(key))).toEqual([]);
+      // The demo client has a full personal plan: webs with every aspect, goals with actions.
+      const web = sectionOf(doc, 'positiveHealth').rows[0]!;
+      expect((web.answers as string[]).length).toBe(42);
+      expect(sectionOf(doc, 'goals').rows.length).toBeGreaterThan(0);
     });
 
     it('logs the making of the copy, and puts it on the timeline', async () => {
