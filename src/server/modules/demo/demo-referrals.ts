@@ -158,6 +158,8 @@ export function buildReferral(out: DemoReferralRows, env: DemoEnv, plan: Referra
   if (m.started) steps.push({ to: 'active', on: m.started, actor: org.workerId, reason: null });
   if (status === 'withdrawn') steps.push({ to: 'withdrawn', on: m.withdrawn!, actor: client.coachId, reason: withdrawal });
   else if (m.ended) steps.push({ to: status, on: m.ended, actor: org.workerId, reason: status === 'stopped' ? stop.note : status === 'transferred' ? transferNote(variant) : null });
+  // Every transition and every extension step bumped the version, as the API does.
+  const version = steps.length + (extension ? (extension.status === 'proposed' ? 1 : 2) : 0);
 
   out.referrals.push({
     id,
@@ -193,13 +195,13 @@ export function buildReferral(out: DemoReferralRows, env: DemoEnv, plan: Referra
     extension_decided_at: extension?.decidedOn ? at(extension.decidedOn, 45) : null,
     withdrawal_reason: withdrawal,
     outcome: partner && status === 'completed' ? T.PARTNER_TEXTS[org.partnerKind ?? 'overig'].outcome : null,
-    version: steps.length + (extension ? (extension.status === 'proposed' ? 1 : 2) : 0),
+    version,
   });
 
   steps.forEach((step, i) => {
     const from = i === 0 ? null : steps[i - 1]!.to;
     out.transitions.push({ organisation_id: env.organisationId, referral_id: id, from_status: from, to_status: step.to, reason: step.reason, actor_id: step.actor, occurred_at: at(step.on, i) });
-    out.timeline.push(event(env, client, id, step.on, i, step.actor, `referral.${step.to === 'accepted' && partner ? 'received' : step.to}`, summary(step.to, org, contract, { reason: step.reason, advice: advice?.next, stop: stop.reason, next: plan.next?.organisation.name })));
+    out.timeline.push(event(env, client, id, step.on, i, step.actor, `referral.${eventKind(step.to, partner)}`, summary(step.to, org, contract, { reason: step.reason, advice: advice?.next, stop: stop.reason, next: plan.next?.organisation.name })));
   });
   if (extension) {
     out.timeline.push(event(env, client, id, extension.proposedOn, 50, org.workerId, 'referral.extension_proposed', `${org.name} stelt verlenging voor tot ${T.dutchDate(extension.until)}`));
@@ -207,14 +209,30 @@ export function buildReferral(out: DemoReferralRows, env: DemoEnv, plan: Referra
       const approved = extension.status === 'approved';
       out.timeline.push(event(env, client, id, extension.decidedOn, 55, client.coachId, `referral.extension_${extension.status}`, `Verlenging tot ${T.dutchDate(extension.until)} ${approved ? 'goedgekeurd' : 'afgewezen'}`));
     } else {
-      out.tasks.push({ organisation_id: env.organisationId, client_id: client.id, assignee_id: client.coachId, kind: 'verlenging_beoordelen', title: `Verlenging beoordelen: ${client.name} (${org.name})`, due_on: addDays(env.today, 7), created_by: org.workerId });
+      // The rule key the referrals module gives it, so deciding the extension completes the task.
+      out.tasks.push({
+        organisation_id: env.organisationId, client_id: client.id, assignee_id: client.coachId, kind: 'verlenging_beoordelen',
+        title: `Verlenging traject bij ${org.name} tot ${extension.until}: beslissen`, due_on: addDays(env.today, 7), rule_key: `referral:${id}:extension:${version}`, created_by: org.workerId,
+      });
     }
   }
-  if (status === 'refused' && k % 2 === 0) {
-    out.tasks.push({ organisation_id: env.organisationId, client_id: client.id, assignee_id: client.coachId, kind: 'verwijzing_beoordelen', title: `Verwijzing geweigerd door ${org.name}: vervolg bepalen voor ${client.name}`, due_on: addDays(m.decided!, 14), created_by: org.workerId });
+  // A recent refusal still waits for the coach's follow-up.
+  if (status === 'refused' && m.decided! >= addMonths(env.today, -2)) {
+    out.tasks.push({
+      organisation_id: env.organisationId, client_id: client.id, assignee_id: client.coachId, kind: 'verwijzing_beoordelen',
+      title: `Verwijzing geweigerd door ${org.name}: opnieuw beoordelen`, due_on: addDays(m.decided!, 14), rule_key: `referral:${id}:refused`, created_by: org.workerId,
+    });
   }
   if (m.started) addTrajectoryWork(out, env, plan, id, m);
   return id;
+}
+
+/** The timeline kinds the referrals module uses for each state reached. */
+function eventKind(to: ReferralStatus, partner: boolean): string {
+  if (to === 'active') return 'started';
+  if (partner && to === 'accepted') return 'received';
+  if (partner && to === 'completed') return 'outcome';
+  return to;
 }
 
 function transferNote(variant: ReferralVariant | undefined): string {
@@ -255,7 +273,9 @@ function addTrajectoryWork(out: DemoReferralRows, env: DemoEnv, plan: ReferralPl
   for (let i = 1; i <= 3; i++) {
     const on = addMonths(m.started!, i);
     if (on > last) break;
-    out.progress.push({ id: env.faker.string.uuid(), organisation_id: env.organisationId, referral_id: referralId, reported_on: on, summary: T.PROGRESS_REPORTS[(k + i) % T.PROGRESS_REPORTS.length]!, author_id: org.workerId });
+    const text = T.PROGRESS_REPORTS[(k + i) % T.PROGRESS_REPORTS.length]!;
+    out.progress.push({ id: env.faker.string.uuid(), organisation_id: env.organisationId, referral_id: referralId, reported_on: on, summary: text, author_id: org.workerId });
+    out.timeline.push(event(env, client, referralId, on, 30, org.workerId, 'referral.progress', `Voortgang traject bij ${org.name}: ${text}`));
   }
   const startStep = client.ladderStep ?? 2;
   const measure = (on: string, step: number, occasion: 'trajectory_start' | 'trajectory_end') => {
