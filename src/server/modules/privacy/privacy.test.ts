@@ -5,6 +5,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
 import { describeEachDatabase, login, testConfig, type Session } from '../../test/test-app.ts';
 import { pdfText } from '../../test/pdf-text.ts';
+import { buildAnswers } from '../plans/plan-fixtures.ts';
 import type { DataExport } from './data-export.types.ts';
 
 /** The AVG inzage: a client gets a copy of all their data, and only their own; so does their coach on request. */
@@ -189,6 +190,31 @@ describeEachDatabase(
       expect(JSON.stringify(doc)).not.toContain(other.bsn);
       const portal = await s.get('/api/me/portal');
       expect(portal.json().client.id).toBe(account.client_id);
+    });
+
+    it("refuses a client every door under /api/clients/:id for another client's id, including the ones added later", async () => {
+      const account = await accountOf(DEMO_ACCOUNTS.client.email);
+      const other = await db().selectFrom('clients').selectAll().where('id', '!=', account.client_id!).orderBy('client_number', 'desc').executeTakeFirstOrThrow();
+      const s = await as(DEMO_ACCOUNTS.client.email);
+      const doors = t().app.routeTable.filter((r) => r.url.startsWith('/api/clients/:id') && !/:(?!id\b)\w+/.test(r.url) && r.method !== 'HEAD');
+      expect(doors.length).toBeGreaterThan(15);
+      for (const door of doors) {
+        const url = door.url.replace(':id', other.id);
+        const res = door.method === 'GET' ? await s.get(url) : await s.send(door.method as 'POST', url, {});
+        // 422 only where the body is checked before the client is looked up; it says nothing about the client.
+        expect([403, 404, 422], `${door.method} ${door.url} → ${res.statusCode}`).toContain(res.statusCode);
+        expect(res.body).not.toContain(other.bsn);
+        expect(res.body).not.toContain(other.last_name);
+      }
+      // Doors by the id of something that belongs to another client.
+      const referral = await db().selectFrom('referrals').select('id').where('client_id', '!=', account.client_id!).executeTakeFirst();
+      const goal = await db().selectFrom('plan_goals').select('id').where('client_id', '!=', account.client_id!).executeTakeFirst();
+      if (referral) expect([403, 404]).toContain((await s.get(`/api/referrals/${referral.id}`)).statusCode);
+      if (goal) expect([403, 404]).toContain((await s.send('PATCH', `/api/goals/${goal.id}`, { progress: 100 }, { 'if-match': '"1"' })).statusCode);
+      // Filling in a web is a door the client holds: for someone else it is a 404, with a valid body too.
+      const web = { filledBy: 'client_alone', answers: buildAnswers(() => 6) };
+      expect((await s.send('POST', `/api/clients/${other.id}/health-measurements`, web)).statusCode).toBe(404);
+      expect((await s.send('POST', `/api/clients/${account.client_id}/health-measurements`, web)).statusCode).toBe(201);
     });
 
     it("lets the client's own coach and team lead make the copy on request, and nobody else", async () => {
