@@ -35,14 +35,14 @@ describe('contract figures', () => {
 
   it('marks overlapping contracts of different providers in a shared municipality as a transition period', () => {
     const a = contract('a', 'p1', '2025-01-01', '2025-12-31', ['m1', 'm2'], [1, 2]);
-    const b = contract('b', 'p2', '2025-10-01', '2026-09-30', ['m2'], [1, 3]);
-    const c = contract('c', 'p3', '2025-10-01', '2026-09-30', ['m3']);
-    const d = contract('d', 'p2', '2025-10-01', '2026-09-30', ['m1'], [3, 4]);
+    const b = contract('b', 'p2', '2025-10-01', '2026-09-30', ['m2'], [1, 2]);
+    const c = contract('c', 'p3', '2025-10-01', '2026-09-30', ['m3'], [1, 2]);
+    const d = contract('d', 'p2', '2025-10-01', '2026-09-30', ['m1'], [2, 4]);
     const e = contract('e', 'p1', '2025-06-01', '2026-12-31', ['m1'], [1, 2]);
     const overlaps = transitionOverlaps([a, b, c, d, e]);
     expect(overlaps.get('a')?.map((x) => x.id)).toEqual(['b']);
     expect(overlaps.get('b')?.map((x) => x.id)).toEqual(['a']);
-    // Another municipality, another ladder range, or the same provider: no transition.
+    // Another municipality, another (even overlapping) ladder range, or the same provider: no transition.
     expect(overlaps.has('c')).toBe(false);
     expect(overlaps.has('d')).toBe(false);
     expect(overlaps.has('e')).toBe(false);

@@ -39,8 +39,9 @@ type Period = Pick<Contract, 'id' | 'provider' | 'startsOn' | 'endsOn' | 'ladder
 
 /**
  * Contracts of different providers that cover the same ground at the same time: overlapping
- * periods, at least one municipality in common, and overlapping ladder ranges. That is a
- * transition period in which two providers share the work (PRODUCT.md), marked in the list.
+ * periods, at least one municipality in common, and the same ladder range (the same kind of
+ * trajectory). That is a transition period in which two providers share the work (PRODUCT.md),
+ * marked in the list. A neighbouring range (trede 3–4 next to 4–5) is another product, not a handover.
  */
 export function transitionOverlaps<T extends Period>(contracts: readonly T[]): Map<string, T[]> {
   const out = new Map<string, T[]>();
@@ -51,8 +52,8 @@ export function transitionOverlaps<T extends Period>(contracts: readonly T[]): M
         b.provider.id !== a.provider.id &&
         a.startsOn <= b.endsOn &&
         b.startsOn <= a.endsOn &&
-        (a.ladderFrom ?? 1) <= (b.ladderTo ?? 6) &&
-        (b.ladderFrom ?? 1) <= (a.ladderTo ?? 6) &&
+        a.ladderFrom === b.ladderFrom &&
+        a.ladderTo === b.ladderTo &&
         a.municipalities.some((m) => b.municipalities.some((n) => n.id === m.id)),
     );
     if (others.length > 0) out.set(a.id, others);

@@ -2,7 +2,7 @@ import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/com
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/dates.ts';
-import { query } from '../../api/client.ts';
+import { query, type ApiResponse } from '../../api/client.ts';
 import type { Contract, ReferralDetail } from '../../api/trajectory-types.ts';
 import type { Page } from '../../api/types.ts';
 import { useAuth } from '../../app/auth-context.tsx';
@@ -16,8 +16,8 @@ import { useReferralTransition } from './use-referral-transition.ts';
 type Props = {
   referral: ReferralDetail;
   etag: string | null;
-  /** After a step was saved: the message to announce; the page reloads the referral. */
-  onSaved: (message: string) => void;
+  /** After a step was saved: the message to announce, and the referral as the server returned it (else the page reloads). */
+  onSaved: (message: string, result?: ApiResponse<ReferralDetail>) => void;
   /** Someone else changed the referral in the meantime (412): the page says so and reloads. */
   onStale: () => void;
 };
@@ -44,14 +44,16 @@ export function ReferralActions({ referral, etag, onSaved, onStale }: Props) {
 
   if (available.length === 0) return null;
 
-  const done = (key: ActionKey) => {
+  const send = async (key: ActionKey, path: string, body: unknown) => {
+    const result = await transition.send(path, body);
+    if (!result) return;
     setOpen(null);
-    onSaved(t(`referrals.actions.${key}.done`));
+    onSaved(t(`referrals.actions.${key}.done`), result);
   };
-  const choose = async (key: ActionKey) => {
+  const choose = (key: ActionKey) => {
     transition.clear();
     if (key === 'accept' || key === 'receive') {
-      if (await transition.send(key, {})) done(key);
+      void send(key, key, {});
       return;
     }
     setOpen(key);
@@ -76,7 +78,7 @@ export function ReferralActions({ referral, etag, onSaved, onStale }: Props) {
             aria-controls={open === key ? 'referral-action-form' : undefined}
             busy={transition.pending && !open}
             disabled={transition.pending}
-            onClick={() => void choose(key)}
+            onClick={() => choose(key)}
           >
             {t(`referrals.actions.${key}.button`)}
           </Button>
@@ -92,7 +94,7 @@ export function ReferralActions({ referral, etag, onSaved, onStale }: Props) {
             clientId={referral.client.id}
             path={`/api/referrals/${encodeURIComponent(referral.id)}/ladder`}
             occasions={['trajectory_start', 'trajectory_end']}
-            initialOccasion={referral.missingMeasurement === 'end' ? 'trajectory_end' : 'trajectory_start'}
+            initialOccasion={nextOccasion(referral)}
             onCancel={close}
             onSaved={(step) => {
               setOpen(null);
@@ -115,13 +117,16 @@ export function ReferralActions({ referral, etag, onSaved, onStale }: Props) {
             error={transition.error}
             pending={transition.pending}
             onCancel={close}
-            onSubmit={(values) => {
-              const key = open;
-              void transition.send(form.path, form.toBody ? form.toBody(values) : withoutEmpty(values)).then((ok) => ok && done(key));
-            }}
+            onSubmit={(values) => void send(open, form.path, form.toBody ? form.toBody(values) : withoutEmpty(values))}
           />
         </div>
       ) : null}
     </section>
   );
+}
+
+/** The measurement most likely asked for now: the one flagged missing, else the start until it is taken. */
+function nextOccasion(referral: ReferralDetail): 'trajectory_start' | 'trajectory_end' {
+  if (referral.missingMeasurement) return referral.missingMeasurement === 'end' ? 'trajectory_end' : 'trajectory_start';
+  return referral.measurements.some((m) => m.occasion === 'trajectory_start') ? 'trajectory_end' : 'trajectory_start';
 }

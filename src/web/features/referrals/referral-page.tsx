@@ -2,6 +2,7 @@ import { Alert, Heading1, Heading2, Paragraph } from '@utrecht/component-library
 import { useCallback, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
+import type { ApiResponse } from '../../api/client.ts';
 import type { ReferralDetail } from '../../api/trajectory-types.ts';
 import { Loading } from '../../components/loading.tsx';
 import { ProblemAlert, StatusMessage } from '../../components/problem-alert.tsx';
@@ -22,24 +23,30 @@ export function ReferralPage() {
   const { t } = useTranslation();
   const { id = '' } = useParams();
   const referral = useApi<ReferralDetail>(`/api/referrals/${encodeURIComponent(id)}`);
+  // The referral as the last step returned it: after ending a referral a provider can no longer
+  // read it again, yet should see how it ended.
+  const [latest, setLatest] = useState<ApiResponse<ReferralDetail>>();
   const [message, setMessage] = useState<string>();
   const [stale, setStale] = useState(false);
   const reload = referral.reload;
-  const notFound = referral.error?.status === 404 || referral.error?.problem.code === 'validation_failed';
-  const r = referral.data;
+  const notFound = !latest && (referral.error?.status === 404 || referral.error?.problem.code === 'validation_failed');
+  const r = latest?.data ?? referral.data;
+  const etag = latest ? latest.etag : referral.etag;
   usePageTitle(r ? `${referralTitle(t, r)} — ${r.client.name}` : notFound ? t('referrals.notFound') : t('referrals.detailTitle'));
 
   const onSaved = useCallback(
-    (text: string) => {
+    (text: string, result?: ApiResponse<ReferralDetail>) => {
       setStale(false);
       setMessage(text);
-      reload();
+      setLatest(result);
+      if (!result) reload();
     },
     [reload],
   );
   const onStale = useCallback(() => {
     setMessage(undefined);
     setStale(true);
+    setLatest(undefined);
     reload();
   }, [reload]);
 
@@ -86,7 +93,7 @@ export function ReferralPage() {
         <Heading2 id="referral-status-heading">{t('referrals.status')}</Heading2>
         <ReferralStepper kind={r.kind} status={r.status} reached={reached} />
       </section>
-      <ReferralActions key={`${r.id}-${r.version}`} referral={r} etag={referral.etag} onSaved={onSaved} onStale={onStale} />
+      <ReferralActions key={`${r.id}-${r.version}`} referral={r} etag={etag} onSaved={onSaved} onStale={onStale} />
       <ReferralSummary referral={r} />
       <SharedDataSection referral={r} />
       <EndingSection referral={r} />

@@ -1,5 +1,5 @@
 import { useCallback } from 'react';
-import { api } from '../../api/client.ts';
+import { ApiError, apiExchange, type ApiResponse } from '../../api/client.ts';
 import type { ReferralDetail } from '../../api/trajectory-types.ts';
 import { useSubmit, type SubmitState } from '../../components/use-submit.ts';
 
@@ -9,31 +9,42 @@ export function referralIfMatch(referral: Pick<ReferralDetail, 'version'>, etag:
 }
 
 /**
+ * Whether a refusal means the caller's view is outdated: 412 (another version), or 409
+ * invalid_transition, which the UI can only meet when the state changed since it was loaded
+ * (it offers only the steps the policies allowed then).
+ */
+function isStale(err: unknown): boolean {
+  return err instanceof ApiError && (err.status === 412 || err.problem.code === 'invalid_transition');
+}
+
+/**
  * Sends one step of the lifecycle (POST /api/referrals/:id/<action>) with If-Match, so a step
  * taken on an outdated view is refused (412) instead of overwriting someone else's change.
- * `onStale` is called on 412 so the page can say so and load the referral as it is now.
+ * Resolves to the referral as the server returns it (with its new ETag), or null when refused;
+ * `onStale` is called when the view was outdated so the page can say so and load the referral as it is now.
  */
 export function useReferralTransition(
   referral: ReferralDetail,
   etag: string | null,
   onStale: () => void,
-): SubmitState & { send: (action: string, body: unknown) => Promise<boolean> } {
+): SubmitState & { send: (action: string, body: unknown) => Promise<ApiResponse<ReferralDetail> | null> } {
   const submit = useSubmit();
   const { run } = submit;
   const ifMatch = referralIfMatch(referral, etag);
   const send = useCallback(
     async (action: string, body: unknown) => {
       let stale = false;
-      const ok = await run(async () => {
+      let result: ApiResponse<ReferralDetail> | null = null;
+      await run(async () => {
         try {
-          await api.post<unknown>(`/api/referrals/${encodeURIComponent(referral.id)}/${action}`, body, { ifMatch });
+          result = await apiExchange<ReferralDetail>('POST', `/api/referrals/${encodeURIComponent(referral.id)}/${action}`, { body, ifMatch });
         } catch (err) {
-          stale = (err as { status?: number }).status === 412;
+          stale = isStale(err);
           throw err;
         }
       });
       if (stale) onStale();
-      return ok;
+      return result;
     },
     [run, referral.id, ifMatch, onStale],
   );
