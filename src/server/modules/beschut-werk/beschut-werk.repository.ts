@@ -7,7 +7,7 @@ import { updateIfVersion } from '../../db/versioned-rows.ts';
 import type { BeschutStatus } from '../../../shared/placements.ts';
 
 /** Sets a municipality's quota for a year (insert or replace). */
-export async function saveQuota(db: Executor, row: { organisation_id: string; municipality_id: string; year: number; quota: number; updated_by: string }): Promise<void> {
+export async function saveQuota(db: Executor, row: { organisation_id: string; municipality_id: string; year: number; quota: number; updated_by: string | null }): Promise<void> {
   await db
     .insertInto('beschut_werk_quotas')
     .values(row)

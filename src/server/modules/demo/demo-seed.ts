@@ -19,6 +19,7 @@ import { pseudonymiseBsn } from '../processing-log/processing-log.service.ts';
 import { insertTeam } from '../teams/teams.repository.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
+import { seedDemoPlacements } from './demo-placements.ts';
 import { seedDemoModules } from './demo-modules.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { DEMO_PARTNERS, DEMO_PROVIDERS, insertDemoContracts, insertDemoExternalOrganisations } from './demo-providers.ts';
@@ -177,6 +178,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
     });
     await seedDemoAppointments(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
     await seedDemoPlans(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
+    await seedDemoPlacements(trx, organisationId, clientIds, rows, municipalityIds, today);
     return { organisationId, clientCount: clientIds.length };
   }).then(async (result) => {
     await generateRuleTasks(db, result.organisationId, today);

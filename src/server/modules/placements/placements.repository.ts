@@ -64,3 +64,8 @@ export type WorkProfileValues = Pick<ClientWorkProfilesTable, 'doelgroepregister
 /** Writes the work profile if it still has the version the caller read (0: none yet). */
 export const saveWorkProfileIfVersion = (db: Executor, row: { client_id: string; organisation_id: string; updated_by: string } & WorkProfileValues, expectedVersion: number) =>
   saveClientRowIfVersion(db, 'client_work_profiles', row, expectedVersion);
+
+/** Inserts many work profiles at once (demo data). */
+export async function insertWorkProfiles(db: Executor, rows: Insertable<ClientWorkProfilesTable>[]): Promise<void> {
+  if (rows.length > 0) await db.insertInto('client_work_profiles').values(rows).execute();
+}

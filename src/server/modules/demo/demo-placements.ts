@@ -1,0 +1,237 @@
+import type { Insertable } from 'kysely';
+import { addMonths, ageOn } from '../../../shared/dates.ts';
+import { backInEducationSince, PLACEMENT_KIND_NAMES, PLACEMENT_OUTCOME_NAMES, TEGENPRESTATIE_DEFAULT_GROUND, YOUTH_AGES, type EmployerSector, type PlacementKind, type PlacementOutcome } from '../../../shared/placements.ts';
+import type { Executor } from '../../db/database.ts';
+import type { BeschutWerkApplicationsTable, ClientWorkProfilesTable, PlacementsTable, TegenprestatieDecisionsTable } from '../../db/schema.ts';
+import { insertApplications, saveQuota } from '../beschut-werk/beschut-werk.repository.ts';
+import type { NewClientRow } from '../clients/clients.repository.ts';
+import { insertEmployers } from '../employers/employers.repository.ts';
+import { insertPlacements, insertWorkProfiles } from '../placements/placements.repository.ts';
+import { insertDecision } from '../tegenprestatie/tegenprestatie.repository.ts';
+import { insertTimelineEvents, type NewTimelineEvent } from '../timeline/timeline.repository.ts';
+import { insertSchoolRecords, type SchoolRecordValues } from '../youth/youth.repository.ts';
+
+/** A dozen fictional employers of the demo region (KvK numbers from an unused range). */
+const EMPLOYERS: { name: string; sector: EmployerSector; municipality: number; contact: string }[] = [
+  { name: 'Lingedal Werkt (sociaal ontwikkelbedrijf)', sector: 'sociaal_ontwikkelbedrijf', municipality: 0, contact: 'Anouk Verbeek' },
+  { name: 'Zorgcentrum De Linde', sector: 'zorg_welzijn', municipality: 0, contact: 'Henk Willemsen' },
+  { name: 'Bakkerij Van Dam', sector: 'detailhandel', municipality: 0, contact: 'Marieke van Dam' },
+  { name: 'Transportbedrijf Rivierenland', sector: 'logistiek', municipality: 0, contact: 'Erik Hoekstra' },
+  { name: 'Hoveniersbedrijf Groenrijk', sector: 'groen', municipality: 1, contact: 'Sven Kuipers' },
+  { name: 'Supermarkt De Waalkant', sector: 'detailhandel', municipality: 1, contact: 'Yvonne Smits' },
+  { name: 'Metaalbewerking Heuvel', sector: 'techniek_industrie', municipality: 2, contact: 'Ruud Mertens' },
+  { name: 'Schoonmaakbedrijf Glans', sector: 'schoonmaak_facilitair', municipality: 0, contact: 'Fatma Yilmaz' },
+  { name: 'Restaurant De Waalkade', sector: 'horeca', municipality: 1, contact: 'Joris de Wit' },
+  { name: 'Gemeente Lingestad, Stadsbeheer', sector: 'overheid_onderwijs', municipality: 0, contact: 'Linda Bos' },
+  { name: 'Voedselbank Lingedal', sector: 'vrijwilligersorganisatie', municipality: 0, contact: 'Gerard Pauw' },
+  { name: 'Kringloop De Tweede Ronde', sector: 'vrijwilligersorganisatie', municipality: 2, contact: 'Petra Aalbers' },
+];
+
+/** The kinds handed out in turn; beschut werk comes from the waiting list below. */
+const KINDS: PlacementKind[] = ['vrijwilligerswerk', 'afspraakbaan', 'participatiebaan', 'regulier', 'mantelzorg', 'meedoenbaan', 'werkervaringsplaats', 'sw', 'afspraakbaan', 'vrijwilligerswerk', 'regulier'];
+const OUTCOMES: PlacementOutcome[] = ['contract', 'afgerond', 'gestopt', 'uitstroom', 'doorstroom'];
+const EMPLOYER_FOR: Record<PlacementKind, number[]> = {
+  vrijwilligerswerk: [10, 11, 1],
+  mantelzorg: [],
+  participatiebaan: [9, 4],
+  meedoenbaan: [1, 7],
+  afspraakbaan: [2, 5, 3],
+  beschut_werk: [0],
+  sw: [0],
+  regulier: [3, 6, 8],
+  werkervaringsplaats: [7, 4],
+};
+const ACTIVITIES: Record<PlacementKind, string> = {
+  vrijwilligerswerk: 'Gastvrouw en hulp bij de uitgifte',
+  mantelzorg: 'Zorg voor een ouder met dementie',
+  participatiebaan: 'Medewerker groenonderhoud in de wijk',
+  meedoenbaan: 'Activiteitenbegeleider',
+  afspraakbaan: 'Medewerker productie en inpak',
+  beschut_werk: 'Inpak- en montagewerk',
+  sw: 'Montagewerk in de groep',
+  regulier: 'Chauffeur / magazijnmedewerker',
+  werkervaringsplaats: 'Schoonmaak en facilitaire dienst',
+};
+
+type Env = { organisationId: string; today: string; clientIds: string[]; rows: NewClientRow[] };
+
+/**
+ * Employers, placements of every kind (an afspraakbaan in its trial period and one on contract,
+ * a return into SW, ended placements with their outcome), beschut werk quota for the three
+ * municipalities with applications in assessment, a waiting list, placements and a fitness
+ * trajectory, school records for young clients, and one tegenprestatie decision.
+ */
+export async function seedDemoPlacements(trx: Executor, organisationId: string, clientIds: string[], rows: NewClientRow[], municipalityIds: string[], today: string): Promise<void> {
+  const env: Env = { organisationId, today, clientIds, rows };
+  const employerIds = await insertEmployers(
+    trx,
+    EMPLOYERS.map((e, i) => ({
+      organisation_id: organisationId,
+      name: e.name,
+      kvk_number: String(90_000_101 + i * 7),
+      sector: e.sector,
+      municipality_id: municipalityIds[e.municipality] ?? null,
+      contact_name: e.contact,
+      contact_email: `${e.contact.split(' ')[0]!.toLowerCase()}@${e.name.split(/[ ,(]/)[0]!.toLowerCase()}.example`,
+      contact_phone: `0345 ${String(200_000 + i * 1117).slice(0, 6)}`,
+    })),
+  );
+  const year = Number(today.slice(0, 4));
+  const quotas = [[14, 12], [5, 4], [7, 6]];
+  for (const [m, id] of municipalityIds.slice(0, 3).entries()) {
+    await saveQuota(trx, { organisation_id: organisationId, municipality_id: id, year, quota: quotas[m]![0]!, updated_by: null });
+    await saveQuota(trx, { organisation_id: organisationId, municipality_id: id, year: year - 1, quota: quotas[m]![1]!, updated_by: null });
+  }
+
+  const placements: Insertable<PlacementsTable>[] = [];
+  const profiles: Insertable<ClientWorkProfilesTable>[] = [];
+  const applications: Insertable<BeschutWerkApplicationsTable>[] = [];
+  const schools: SchoolRecordValues[] = [];
+  const timeline: NewTimelineEvent[] = [];
+  const at = (date: string) => new Date(`${date}T11:00:00Z`);
+  const event = (i: number, date: string, kind: string, summary: string) =>
+    timeline.push({ organisation_id: organisationId, client_id: clientIds[i]!, occurred_at: at(date), kind, summary, actor_id: (rows[i]!.coach_id as string | null) ?? null });
+  const base = (i: number) => ({ organisation_id: organisationId, client_id: clientIds[i]!, municipality_id: rows[i]!.municipality_id, created_by: (rows[i]!.coach_id as string | null) ?? null });
+  const employerOf = (kind: PlacementKind, n: number) => {
+    const options = EMPLOYER_FOR[kind];
+    return options.length ? { id: employerIds[options[n % options.length]!]!, name: EMPLOYERS[options[n % options.length]!]!.name } : null;
+  };
+
+  /** One placement with its timeline; `end` closes it with an outcome. */
+  const place = (i: number, kind: PlacementKind, n: number, startsOn: string, extra: Partial<Insertable<PlacementsTable>> = {}, end?: PlacementOutcome) => {
+    const employer = employerOf(kind, n);
+    const endedOn = end ? (addMonths(startsOn, 6) < today ? addMonths(startsOn, 6) : today) : null;
+    placements.push({
+      ...base(i),
+      kind,
+      employer_id: employer?.id ?? null,
+      activity: ACTIVITIES[kind],
+      starts_on: startsOn,
+      hours_per_week: kind === 'mantelzorg' ? 20 : [12, 16, 24, 32][n % 4]!,
+      phase: kind === 'afspraakbaan' ? 'contract' : null,
+      contract_starts_on: kind === 'afspraakbaan' ? startsOn : null,
+      ended_on: endedOn,
+      outcome: end ?? null,
+      outcome_reason: end === 'gestopt' ? 'Gezondheid liet het niet langer toe' : null,
+      ...extra,
+    });
+    const where = employer ? `${PLACEMENT_KIND_NAMES[kind]} bij ${employer.name}` : PLACEMENT_KIND_NAMES[kind];
+    event(i, startsOn, 'placement.started', `Plaatsing gestart op ${startsOn}: ${where}`);
+    if (extra.phase === 'contract' && extra.trial_ends_on) event(i, extra.contract_starts_on!, 'placement.contract', `Contract per ${extra.contract_starts_on} na proefplaatsing: ${where}`);
+    if (end && endedOn) event(i, endedOn, 'placement.ended', `Plaatsing beëindigd op ${endedOn}: ${where} — ${PLACEMENT_OUTCOME_NAMES[end]}`);
+  };
+
+  const placed: { application: Insertable<BeschutWerkApplicationsTable>; placementIndex: number }[] = [];
+
+  /** An application for beschut werk at some stage: in assessment, waiting, placed, fitness trajectory or negative. */
+  const beschutApplication = (i: number, stage: number) => {
+    const requestedOn = addMonths(today, -(3 + (stage % 9)));
+    const assessedOn = addMonths(requestedOn, 2);
+    const status = (['in_beoordeling', 'positief', 'geplaatst', 'positief', 'werkfit', 'negatief', 'geplaatst'] as const)[stage % 7]!;
+    const row: Insertable<BeschutWerkApplicationsTable> = { ...base(i), requested_on: requestedOn, status };
+    event(i, requestedOn, 'beschut.requested', `Advies beschut werk aangevraagd bij UWV (${requestedOn})`);
+    if (status !== 'in_beoordeling') {
+      Object.assign(row, { advice: status === 'negatief' ? 'negatief' : 'positief', assessed_on: assessedOn });
+      event(i, assessedOn, 'beschut.assessed', status === 'negatief' ? `Advies beschut werk negatief (${assessedOn})` : `Advies beschut werk positief: op de wachtlijst (${assessedOn})`);
+    }
+    if (status === 'werkfit') {
+      const startsOn = addMonths(assessedOn, 1);
+      Object.assign(row, { werkfit_started_on: startsOn, werkfit_note: 'Eerst werkritme opbouwen in een activeringstraject' });
+      event(i, startsOn, 'beschut.werkfit', `Geen plek beschut werk: werkfit traject vanaf ${startsOn}`);
+    }
+    if (status === 'geplaatst') {
+      const startsOn = addMonths(assessedOn, 1);
+      row.placed_on = startsOn;
+      placed.push({ application: row, placementIndex: placements.length });
+      place(i, 'beschut_werk', stage, startsOn, { wage_subsidy: true, wage_subsidy_percentage: 70, job_coach: true, job_coach_organisation: 'Lingedal Werkt' });
+    }
+    applications.push(row);
+  };
+
+  /** School and qualification for a young client, in one of four situations. */
+  const schoolRecord = (i: number) => {
+    const variant = i % 4;
+    const reportedOn = variant === 0 ? addMonths(today, -10) : variant === 1 ? addMonths(today, -2) : null;
+    const next = {
+      currentEducation: (['mbo_2', 'geen', 'mbo_3', 'praktijkschool'] as const)[variant]!,
+      enrolledSince: variant === 1 ? null : addMonths(today, variant === 0 ? -3 : -14),
+      highestDiploma: (['vmbo', 'vmbo', 'mbo_2', 'geen'] as const)[variant]!,
+      earlySchoolLeaverReportedOn: reportedOn,
+    };
+    const since = backInEducationSince(null, next, today);
+    schools.push({
+      client_id: clientIds[i]!,
+      organisation_id: organisationId,
+      current_education: next.currentEducation,
+      school_name: variant === 1 ? null : variant === 3 ? 'Praktijkschool De Brug' : 'ROC Rivierenland',
+      enrolled_since: next.enrolledSince,
+      highest_diploma: next.highestDiploma,
+      early_school_leaver_reported_on: reportedOn,
+      early_school_leaver_source: reportedOn ? 'RMC-regio Rivierenland' : null,
+      back_in_education_since: since,
+    });
+    event(i, addMonths(today, -1), 'youth.school', `School en kwalificatie vastgelegd${since ? '; terug naar onderwijs' : ''}`);
+  };
+
+  let n = 0;
+  for (let i = 1; i < clientIds.length; i++) {
+    if (i % 3 === 1) {
+      const kind = KINDS[n % KINDS.length]!;
+      const startsOn = addMonths(today, -(2 + (n % 14)));
+      const end = n % 4 === 3 && kind !== 'afspraakbaan' ? OUTCOMES[n % OUTCOMES.length] : undefined;
+      if (kind === 'afspraakbaan') {
+        // One in its trial period now, the next on contract after a trial of two months.
+        const inTrial = n % 2 === 1;
+        const trialStart = inTrial ? addMonths(today, -1) : startsOn;
+        profiles.push({ client_id: clientIds[i]!, organisation_id: organisationId, doelgroepregister: true, doelgroepregister_on: addMonths(trialStart, -4), wsw_history: false });
+        const phase = inTrial
+          ? { phase: 'proefplaatsing' as const, trial_ends_on: addMonths(today, 1), contract_starts_on: null }
+          : { phase: 'contract' as const, trial_ends_on: addMonths(startsOn, 2), contract_starts_on: addMonths(startsOn, 2) };
+        place(i, kind, n, trialStart, { ...phase, wage_subsidy: true, wage_subsidy_percentage: 30 + (n % 4) * 10, job_coach: true, job_coach_organisation: 'Jobcoach Rivierenland' });
+      } else if (kind === 'sw') {
+        profiles.push({ client_id: clientIds[i]!, organisation_id: organisationId, doelgroepregister: false, wsw_history: true, wsw_ended_on: '2019-06-30' });
+        place(i, kind, n, startsOn, {}, end);
+      } else if (kind === 'regulier' && n % 2 === 0) {
+        place(i, kind, n, startsOn, { wage_subsidy: true, wage_subsidy_amount_cents: 65_000 }, end);
+      } else {
+        place(i, kind, n, startsOn, {}, end);
+      }
+      n++;
+    }
+    if (i % 5 === 2) beschutApplication(i, Math.floor(i / 5));
+    const age = ageOn(rows[i]!.date_of_birth, today);
+    if (age >= YOUTH_AGES.min && age <= YOUTH_AGES.max) schoolRecord(i);
+  }
+  // The demo client volunteers at the food bank, so their own page shows a placement.
+  if (clientIds.length > 0) place(0, 'vrijwilligerswerk', 0, addMonths(today, -5));
+
+  await insertWorkProfiles(trx, profiles);
+  const placementIds = await insertPlacements(trx, placements);
+  for (const p of placed) p.application.placement_id = placementIds[p.placementIndex]!;
+  await insertApplications(trx, applications);
+  await insertSchoolRecords(trx, schools);
+  await seedTegenprestatie(trx, env, event);
+  await insertTimelineEvents(trx, timeline);
+}
+
+/** The one tegenprestatie decision of the demo: imposed for half a year, on the usual legal ground. */
+async function seedTegenprestatie(trx: Executor, env: Env, event: (i: number, date: string, kind: string, summary: string) => void) {
+  const i = Math.min(5, env.clientIds.length - 1);
+  if (i < 1) return;
+  const startsOn = addMonths(env.today, -2);
+  const row: Insertable<TegenprestatieDecisionsTable> = {
+    organisation_id: env.organisationId,
+    client_id: env.clientIds[i]!,
+    decision: 'opgelegd',
+    legal_ground: TEGENPRESTATIE_DEFAULT_GROUND,
+    starts_on: startsOn,
+    ends_on: addMonths(startsOn, 6),
+    activity: 'Helpen bij de buurtmaaltijd in het wijkcentrum',
+    hours_per_week: 6,
+    decided_on: addMonths(startsOn, -1),
+    decided_by: (env.rows[i]!.coach_id as string | null) ?? null,
+    note: 'Afgesproken met de cliënt; past bij de route vrijwilliger.',
+  };
+  await insertDecision(trx, row);
+  event(i, row.decided_on, 'tegenprestatie.decided', `Tegenprestatie opgelegd van ${row.starts_on} tot ${row.ends_on}: ${row.activity} (${row.legal_ground})`);
+}
