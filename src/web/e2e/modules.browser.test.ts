@@ -366,6 +366,38 @@ describe('group modules, cohorts and projects in the browser', () => {
     await expectAccessible(page, 'collective cohort after the start');
   });
 
+  it("a provider coach sees only their organisation's modules and records attendance in a running cohort", async () => {
+    const cohort = await server.db
+      .selectFrom('cohorts')
+      .innerJoin('modules', 'modules.id', 'cohorts.module_id')
+      .innerJoin('users', 'users.external_organisation_id', 'modules.provider_id')
+      .where('users.email', '=', server.accounts.provider_coach.email)
+      .where('cohorts.status', '=', 'lopend')
+      .where((eb) => eb.exists(eb.selectFrom('cohort_sessions').whereRef('cohort_sessions.cohort_id', '=', 'cohorts.id').select('cohort_sessions.id')))
+      .where((eb) => eb.exists(eb.selectFrom('enrolments').whereRef('enrolments.cohort_id', '=', 'cohorts.id').where('enrolments.status', '=', 'placed').select('enrolments.id')))
+      .select(['cohorts.id', 'cohorts.label', 'modules.name'])
+      .executeTakeFirst();
+    expect(cohort, 'the demo provider runs a cohort with participants').toBeDefined();
+    await login(page, 'provider_coach');
+    await navigate(page, 'Modules', 'Modules');
+    await expect.poll(() => page.getByRole('link', { name: cohort!.name }).count()).toBe(1);
+    // Neither the service's own modules nor the test's module.
+    await expect.poll(() => page.getByText('Eigen aanbod').count()).toBe(0);
+    await expectAccessible(page, 'modules page for a provider coach');
+    await open(page, `/groepen/${cohort!.id}`, `${cohort!.name} — ${cohort!.label}`);
+    // The latest session, which has no attendance yet.
+    await page.getByRole('button', { name: /^Presentielijst van / }).last().click();
+    const register = page.getByTestId('attendance-register');
+    await register.waitFor();
+    await settle(page);
+    const first = register.getByRole('group').first();
+    expect(await first.getByRole('radio', { checked: true }).count()).toBe(0);
+    await first.getByLabel('Afwezig').check();
+    await confirmed(page, /— Afwezig\.$/);
+    await expect.poll(() => page.getByRole('alert').count()).toBe(0);
+    await expectAccessible(page, 'provider cohort page with the attendance register');
+  });
+
   it('a project: a team lead creates it and adds a participant; the count follows', async () => {
     const project = 'Sportief meedoen (test)';
     const client = clients[6]!;
