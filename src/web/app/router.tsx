@@ -60,6 +60,12 @@ export function createAppRouter() {
           path: 'beheer/netwerkpartners',
           lazy: guarded('admin:manage', () => import('../features/providers/partners-page.tsx').then((m) => m.PartnersPage)),
         },
+        { path: 'werkgevers', lazy: guarded('employers:read', () => import('../features/employers/employers-page.tsx').then((m) => m.EmployersPage)) },
+        { path: 'beschut-werk', lazy: guarded('beschut-werk:read', () => import('../features/beschut-werk/beschut-werk-page.tsx').then((m) => m.BeschutWerkPage)) },
+        {
+          path: 'terug-naar-onderwijs',
+          lazy: guarded('youth:read', () => import('../features/youth/back-in-education-page.tsx').then((m) => m.BackInEducationPage)),
+        },
         { path: 'clienten/:id', lazy: guarded(null, () => import('../features/clients/client-page.tsx').then((m) => m.ClientPage)) },
         { path: 'beheer/gebruikers', lazy: guarded('admin:manage', () => import('../features/admin/users-page.tsx').then((m) => m.UsersPage)) },
         { path: 'beheer/teams', lazy: guarded('admin:manage', () => import('../features/admin/teams-page.tsx').then((m) => m.TeamsPage)) },

@@ -14,6 +14,7 @@ import { DataDownload } from '../client-portal/data-download.tsx';
 import { ContactsSection } from '../contacts/contacts-section.tsx';
 import { ClientEnrolmentsSection, showsEnrolments } from '../group-modules/client-enrolments-section.tsx';
 import { LadderSection } from '../ladder/ladder-section.tsx';
+import { WorkSections, workSectionLinks } from '../placements/work-sections.tsx';
 import { ClientReferralsSection } from '../referrals/client-referrals-section.tsx';
 import { ProcessingLogTable } from '../processing-log/processing-log-table.tsx';
 import { SignalsSection } from '../signals/signals-section.tsx';
@@ -67,6 +68,7 @@ export function ClientPage() {
     { id: 'contacten', label: t('contacts.title'), show: p.readContacts },
     { id: 'afspraken', label: t('appointments.title'), show: can('appointments:read') },
     { id: 'signalen', label: t('signals.title'), show: p.readSignals },
+    ...workSectionLinks(c, can, t),
     { id: 'taken', label: t('tasks.openForClient'), show: can('tasks:read') },
     { id: 'verwijzingen', label: t('referrals.clientSection'), show: can('referrals:read') },
     { id: 'modules', label: t('cohorts.clientSection'), show: showsEnrolments(can) },
@@ -98,6 +100,7 @@ export function ClientPage() {
       {p.readContacts ? <ContactsSection client={c} onChanged={onChanged} /> : null}
       {can('appointments:read') ? <AppointmentsSection clientId={c.id} onChanged={onChanged} /> : null}
       {p.readSignals ? <SignalsSection client={c} onChanged={onChanged} /> : null}
+      <WorkSections client={c} onChanged={onChanged} />
       {can('tasks:read') ? <ClientTasksSection clientId={c.id} refreshKey={refreshKey} onChanged={onChanged} /> : null}
       {can('referrals:read') ? <ClientReferralsSection client={c} refreshKey={refreshKey} onChanged={onChanged} /> : null}
       <ClientEnrolmentsSection clientId={c.id} refreshKey={refreshKey} />
