@@ -16,8 +16,8 @@ export type ReferralPolicyAction = ReferralAction | 'reportProgress' | 'measureL
 const worksForReferral: Rule<ReferralRef> = (actor, r) =>
   hasPermission(actor.role, 'referrals:work') && !!actor.externalOrganisationId && actor.externalOrganisationId === r.referral.external_organisation_id;
 
-/** Staff who work on the client's dossier (the same rule as changing the client's record). */
-const worksOnClient: Rule<ReferralRef> = (actor, r) => hasPermission(actor.role, 'referrals:create') && clientPolicy.update(actor, r.client);
+/** Staff who work on the client's dossier and so may refer the client. */
+const worksOnClient: Rule<ReferralRef> = (actor, r) => hasPermission(actor.role, 'referrals:create') && clientPolicy.refer(actor, r.client);
 
 /**
  * Who may attempt an action on a referral, whatever its state: refused with 403. Whether the

@@ -72,7 +72,7 @@ export async function referClient(db: Kysely<DB>, ctx: RequestContext, clientId:
     throw new AppError('validation_failed', 'Record the client’s consent or name the legal ground for sharing', { field: 'legalGround' });
   }
   return inActorTransaction(db, ctx, async (trx) => {
-    const client = await loadClientForAction(trx, ctx, clientId, 'update');
+    const client = await loadClientForAction(trx, ctx, clientId, 'refer');
     let organisationId: string;
     let name: string;
     if (input.kind === 'trajectory') {
