@@ -8,7 +8,7 @@ import type { Contract, ContractInput } from '../../api/trajectory-types.ts';
 import type { Ref } from '../../api/types.ts';
 import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { fieldErrors } from '../../components/problem-message.ts';
+import { fieldErrorsWithProblemField } from '../../components/problem-field.ts';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
@@ -71,7 +71,7 @@ export function ContractForm({ idPrefix, labelledBy, submitLabel, initial, provi
   const { t } = useTranslation();
   const [values, setValues] = useState(initial);
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const server = fieldErrors(error, t);
+  const server = fieldErrorsWithProblemField(error, t);
   const set = (key: Exclude<keyof ContractFormValues, 'municipalityIds'>) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
   const toggle = (id: string) => (checked: boolean) =>
     setValues((v) => ({ ...v, municipalityIds: checked ? [...v.municipalityIds, id] : v.municipalityIds.filter((m) => m !== id) }));

@@ -4,7 +4,7 @@ import type { ApiError } from '../../api/client.ts';
 import { FormActions } from '../../components/form-actions.tsx';
 import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { fieldErrors } from '../../components/problem-message.ts';
+import { fieldErrorsWithProblemField } from '../../components/problem-field.ts';
 import { SelectField, type Option } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
@@ -41,7 +41,7 @@ export function ActionForm({ id, labelledBy, fields, submitLabel, error, pending
   const { t } = useTranslation();
   const [values, setValues] = useState<Record<string, string>>(() => Object.fromEntries(fields.map((f) => [f.name, f.initial ?? ''])));
   const [errors, setErrors] = useState<Record<string, string>>({});
-  const server = fieldErrors(error, t);
+  const server = fieldErrorsWithProblemField(error, t);
   const visible = fields.filter((f) => !f.showIf || f.showIf(values));
   const set = (name: string) => (value: string) => setValues((v) => ({ ...v, [name]: value }));
 

@@ -10,7 +10,7 @@ import type { ClientDetail, List, Page } from '../../api/types.ts';
 import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { ChoiceGroup } from '../../components/choice-group.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
-import { fieldErrors } from '../../components/problem-message.ts';
+import { fieldErrorsWithProblemField } from '../../components/problem-field.ts';
 import { SelectField } from '../../components/select-field.tsx';
 import { TextField } from '../../components/text-field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
@@ -43,9 +43,16 @@ export function ReferForm({ client, onSaved, onCancel }: Props) {
     kind === 'trajectory' ? `/api/contracts${query({ activeOn: todayIso(), municipalityId: client.municipality.id })}` : null,
   );
   const partners = useApi<List<Partner>>(kind === 'partner' ? '/api/partners' : null);
-  const server = fieldErrors(submit.error, t);
+  const server = fieldErrorsWithProblemField(submit.error, t);
   const code = submit.error?.problem.code;
-  const targetError = code && TARGET_CODES.has(code) ? t(`errors.${code}`) : undefined;
+  const reason = (submit.error?.problem as { reason?: unknown } | undefined)?.reason;
+  // contract_not_applicable says why: the period, the municipality, or an inactive provider.
+  const targetError =
+    code === 'contract_not_applicable' && typeof reason === 'string'
+      ? t(`referrals.notApplicable.${reason}`, { defaultValue: t('errors.contract_not_applicable') })
+      : code && TARGET_CODES.has(code)
+        ? t(`errors.${code}`)
+        : undefined;
 
   const toggle = (field: SharedField) => (checked: boolean) =>
     setShared((current) => (checked ? [...current, field] : current.filter((f) => f !== field)));
@@ -107,7 +114,7 @@ export function ReferForm({ client, onSaved, onCancel }: Props) {
             value={contractId}
             onChange={setContractId}
             clientStep={client.ladder.step}
-            error={errors.contractId ?? server.contractId ?? targetError}
+            error={errors.contractId ?? targetError ?? server.contractId}
           />
         ) : (
           <ProblemAlert error={contracts.error} />
@@ -125,7 +132,7 @@ export function ReferForm({ client, onSaved, onCancel }: Props) {
             value: p.id,
             label: p.partnerKind ? `${p.name} (${t(`partners.kinds.${p.partnerKind}`, { defaultValue: p.partnerKind })})` : p.name,
           }))}
-          error={errors.partnerId ?? server.partnerId ?? targetError ?? (partners.error ? t('signals.partnersFailed') : undefined)}
+          error={errors.partnerId ?? targetError ?? server.partnerId ?? (partners.error ? t('signals.partnersFailed') : undefined)}
         />
       ) : null}
       <TextareaField

@@ -1,7 +1,8 @@
 import type { TFunction } from 'i18next';
-import { todayIso } from '../../../shared/dates.ts';
-import { ADVICE_NEXT_STEPS, STOP_REASONS } from '../../../shared/referrals.ts';
+import { addMonths, todayIso } from '../../../shared/dates.ts';
+import { ADVICE_NEXT_STEPS, MAX_EXTENSION_MONTHS, STOP_REASONS } from '../../../shared/referrals.ts';
 import type { ReferralDetail, ReferralPolicies } from '../../api/trajectory-types.ts';
+import { formatDate } from '../../components/format.ts';
 import type { Option } from '../../components/select-field.tsx';
 import type { ActionField } from './action-form.tsx';
 
@@ -52,7 +53,7 @@ export function withoutEmpty(values: Record<string, string>): Record<string, str
  * The forms behind the buttons. Accept and receive need no input and are sent at once; the
  * ladder measurement reuses the ladder form. `contracts` are the contracts a transfer may go to.
  */
-export function formActions(t: TFunction, referral: ReferralDetail, contracts: Option[]): Partial<Record<ActionKey, FormAction>> {
+export function formActions(t: TFunction, language: string, referral: ReferralDetail, contracts: Option[]): Partial<Record<ActionKey, FormAction>> {
   const f = (name: string, kind: ActionField['kind'], extra: Partial<ActionField> = {}): ActionField => ({
     name,
     kind,
@@ -78,7 +79,16 @@ export function formActions(t: TFunction, referral: ReferralDetail, contracts: O
     extension: {
       path: 'extension',
       fields: [
-        f('until', 'date', { initial: referral.extensionUntil ?? '', description: t('referrals.fields.untilHint') }),
+        f('until', 'date', {
+          initial: referral.extensionUntil ?? '',
+          // The window the server accepts, in words: after the planned end, at most a year past it.
+          description: referral.plannedEndOn
+            ? t('referrals.fields.untilHintDates', {
+                from: formatDate(referral.plannedEndOn, language),
+                to: formatDate(addMonths(referral.plannedEndOn, MAX_EXTENSION_MONTHS), language),
+              })
+            : t('referrals.fields.untilHint'),
+        }),
         f('motivation', 'textarea', { description: t('referrals.fields.motivationHint') }),
       ],
     },

@@ -27,7 +27,7 @@ type Props = {
  * opening its form below the buttons (steps without input are sent at once).
  */
 export function ReferralActions({ referral, etag, onSaved, onStale }: Props) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const [open, setOpen] = useState<ActionKey | null>(null);
   const transition = useReferralTransition(referral, etag, () => {
@@ -40,7 +40,7 @@ export function ReferralActions({ referral, etag, onSaved, onStale }: Props) {
   const contractOptions = (contracts.data?.items ?? [])
     .filter((c) => c.provider.id !== referral.organisation.id)
     .map((c) => ({ value: c.id, label: `${c.provider.name} — ${c.product}` }));
-  const forms = formActions(t, referral, contractOptions);
+  const forms = formActions(t, i18n.language, referral, contractOptions);
 
   if (available.length === 0) return null;
 

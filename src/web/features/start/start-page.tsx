@@ -43,7 +43,6 @@ function WorkStartPage() {
           {can('clients:create') ? <RouterButtonLink to="/clienten/nieuw">{t('newClient.title')}</RouterButtonLink> : null}
         </ButtonGroup>
       ) : null}
-      {can('referrals:work') ? <StartReferrals /> : null}
       {start.loading ? <Loading /> : null}
       <ProblemAlert error={start.error} />
       {start.data && Object.keys(start.data.counts).length > 0 ? (
@@ -52,6 +51,7 @@ function WorkStartPage() {
           <FigureCards counts={start.data.counts} labelledBy="start-figures" />
         </section>
       ) : null}
+      {can('referrals:work') ? <StartReferrals /> : null}
       {start.data && start.data.clients.length > 0 ? (
         <section aria-labelledby="start-clients">
           <Heading2 id="start-clients">{t('start.clientsHeading')}</Heading2>
