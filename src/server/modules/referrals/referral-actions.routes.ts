@@ -61,7 +61,7 @@ export function registerReferralActionRoutes(app: App, { db }: Deps): void {
   action('start', 'referrals:work', 'Start the trajectory (If-Match)', startBody, (ctx, id, v, body) => startTrajectory(db, ctx, id, v, body));
   action('complete', 'referrals:work', 'Complete the trajectory with an advice (If-Match)', completeBody, (ctx, id, v, body) => completeTrajectory(db, ctx, id, v, body));
   action('stop', 'referrals:work', 'Stop the trajectory early with a reason (If-Match)', stopBody, (ctx, id, v, body) => stopTrajectory(db, ctx, id, v, body));
-  action('transfer', 'referrals:work', 'Transfer to another provider or a work-oriented trajectory (If-Match)', transferBody, (ctx, id, v, body) =>
+  action('transfer', 'referrals:read', 'Transfer to another provider or a work-oriented trajectory (If-Match)', transferBody, (ctx, id, v, body) =>
     transferTrajectory(db, ctx, id, v, body),
   );
   action('withdraw', 'referrals:create', 'Withdraw an open referral (If-Match)', reasonBody, (ctx, id, v, body) => withdrawReferral(db, ctx, id, v, body));

@@ -276,6 +276,18 @@ describeEachDatabase(
       expect(await timeline(coach, client.id)).toEqual(expect.arrayContaining([expect.stringContaining('overgedragen aan'), expect.stringContaining('na overdracht')]));
     });
 
+    it('the coach may move a running trajectory to another provider, choosing the contract', async () => {
+      const { coach, provider, admin, referral, providerB, m } = await referred();
+      const active = await toActive(provider, referral);
+      const work = await createContract(admin, providerB, [m], { product: 'Werkfit' });
+      expect((await coach.get(`/api/referrals/${referral.id}`)).json().policies.transfer).toBe(true);
+      const moved = await act(coach, active, 'transfer', { endedOn: today, to: 'provider', contractId: work.id, note: 'Besloten in het regieoverleg' });
+      expect(moved.statusCode).toBe(200);
+      expect(moved.json()).toMatchObject({ status: 'transferred', transferredTo: 'provider' });
+      const next = (await coach.get(`/api/referrals/${moved.json().nextReferralId}`)).json();
+      expect(next).toMatchObject({ status: 'requested', organisation: { id: providerB }, contract: { id: work.id } });
+    });
+
     it('a partner referral from a signal escalation: the partner receives it and reports the outcome back to the escalation', async () => {
       const coach = await as(DEMO_ACCOUNTS.coach.email);
       const partner = await as(DEMO_ACCOUNTS.partner.email);

@@ -29,7 +29,9 @@ export const referralActorPolicy = definePolicy<ReferralRef, ReferralPolicyActio
   start: worksForReferral,
   complete: worksForReferral,
   stop: worksForReferral,
-  transfer: worksForReferral,
+  // The provider hands over to a work-oriented trajectory; the move to another provider is the
+  // service's decision, so the coach (who sees the contracts) may transfer too, choosing the contract.
+  transfer: (actor, r) => worksForReferral(actor, r) || worksOnClient(actor, r),
   receive: worksForReferral,
   reportOutcome: worksForReferral,
   reportProgress: worksForReferral,
