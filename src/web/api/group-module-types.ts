@@ -22,9 +22,6 @@ export type GroupModule = {
 /** Life cycle of a cohort. */
 export type CohortStatus = 'gepland' | 'lopend' | 'afgerond' | 'geannuleerd';
 
-/** The statuses a cohort can be given, in order. */
-export const COHORT_STATUSES: readonly CohortStatus[] = ['gepland', 'lopend', 'afgerond', 'geannuleerd'];
-
 /** How a cohort's seats are used. */
 export type CohortCounts = { placed: number; waiting: number; invited: number; selected: number; free: number };
 

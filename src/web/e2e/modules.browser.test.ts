@@ -139,6 +139,11 @@ describe('group modules, cohorts and projects in the browser', () => {
     await create.getByLabel('Aanbieder').selectOption({ label: 'Eigen aanbod' });
     await create.getByRole('button', { name: 'Module toevoegen' }).click();
     await confirmed(page, `Module ${MODULE} is toegevoegd.`);
+    // The same name again is refused next to the name field.
+    await create.getByLabel('Naam').fill(MODULE);
+    await create.getByRole('button', { name: 'Module toevoegen' }).click();
+    await create.getByText('Er is al een module met deze naam bij deze aanbieder.').waitFor();
+    await expect.poll(() => create.getByLabel('Naam').getAttribute('aria-invalid')).toBe('true');
     const row = page.getByRole('row').filter({ hasText: MODULE });
     await expect.poll(() => row.textContent()).toContain('Eigen aanbod');
     await row.getByRole('button', { name: `${MODULE} bewerken` }).click();
@@ -291,6 +296,8 @@ describe('group modules, cohorts and projects in the browser', () => {
     await page.getByRole('button', { name: 'Groep bewerken' }).click();
     const edit = page.getByRole('form', { name: 'Groep bewerken' });
     await expectAccessible(page, 'cohort page with edit form');
+    // Only the statuses the cohort can move to are offered.
+    await expect.poll(() => edit.getByLabel('Status').locator('option').allTextContents()).toEqual(['Gepland', 'Lopend', 'Geannuleerd']);
     await edit.getByLabel('Aantal plaatsen').fill('3');
     await edit.getByRole('button', { name: 'Opslaan' }).click();
     await confirmed(page, `Van de wachtlijst geplaatst: ${clients[2]!.name}.`);

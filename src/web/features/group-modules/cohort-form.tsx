@@ -1,7 +1,7 @@
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ApiError } from '../../api/client.ts';
-import { COHORT_STATUSES, type CohortSummary } from '../../api/group-module-types.ts';
+import type { CohortStatus, CohortSummary } from '../../api/group-module-types.ts';
 import { CheckboxField } from '../../components/checkbox-field.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrors } from '../../components/problem-message.ts';
@@ -51,6 +51,16 @@ export function cohortBody(values: CohortFormValues, before?: CohortFormValues):
   for (const [key, value] of Object.entries(full)) if (old[key] !== value) changed[key] = value;
   if (values.status !== before.status) changed.status = values.status;
   return changed;
+}
+
+/**
+ * The statuses a cohort can be given from its current one (the server's transitions): planned →
+ * running or cancelled, running → finished or cancelled. A collective cohort starts only through
+ * "Groep starten", so it cannot be set running here.
+ */
+export function statusChoices(current: string, collective: boolean): CohortStatus[] {
+  const next: Record<string, CohortStatus[]> = { gepland: collective ? ['geannuleerd'] : ['lopend', 'geannuleerd'], lopend: ['afgerond', 'geannuleerd'] };
+  return [current as CohortStatus, ...(next[current] ?? [])];
 }
 
 type Props = {
@@ -122,7 +132,7 @@ export function CohortForm({ idPrefix, labelledBy, submitLabel, initial, mode, e
           label={t('cohorts.status')}
           value={values.status}
           onChange={set('status')}
-          options={COHORT_STATUSES.map((s) => ({ value: s, label: t(`cohorts.statuses.${s}`) }))}
+          options={statusChoices(initial.status, initial.collective).map((s) => ({ value: s, label: t(`cohorts.statuses.${s}`) }))}
           error={server.status}
         />
       )}

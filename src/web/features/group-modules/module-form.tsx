@@ -36,6 +36,8 @@ export function ModuleForm({ idPrefix, labelledBy, submitLabel, initial, mode, e
   const [nameError, setNameError] = useState<string>();
   const providers = useApi<List<Ref>>(mode === 'create' && can('providers:read') ? '/api/providers' : null);
   const server = fieldErrors(error, t);
+  // A duplicate name is the one conflict here; it belongs next to the name.
+  const nameTaken = error?.problem.code === 'conflict' ? t('modules.nameTaken') : undefined;
 
   const submit = (event: FormEvent) => {
     event.preventDefault();
@@ -50,7 +52,7 @@ export function ModuleForm({ idPrefix, labelledBy, submitLabel, initial, mode, e
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={labelledBy} className="meedoen-form">
-      <ProblemAlert error={error} />
+      <ProblemAlert error={nameTaken ? undefined : error} />
       <TextField
         id={`${idPrefix}-name`}
         label={t('modules.name')}
@@ -58,7 +60,7 @@ export function ModuleForm({ idPrefix, labelledBy, submitLabel, initial, mode, e
         autoComplete="off"
         value={values.name}
         onChange={(name) => setValues((v) => ({ ...v, name }))}
-        error={nameError ?? server.name}
+        error={nameError ?? nameTaken ?? server.name}
       />
       <TextareaField
         id={`${idPrefix}-description`}

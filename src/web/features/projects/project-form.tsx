@@ -53,6 +53,8 @@ export function ProjectForm({ idPrefix, labelledBy, submitLabel, initial, error,
   const [errors, setErrors] = useState<Record<string, string>>({});
   const municipalities = useApi<List<Ref>>(can('municipalities:read') ? '/api/municipalities/served' : null);
   const server = fieldErrors(error, t);
+  // A duplicate name is the one conflict here; it belongs next to the name.
+  const nameTaken = error?.problem.code === 'conflict' ? t('projects.nameTaken') : undefined;
   const set = (key: keyof ProjectFormValues) => (value: string) => setValues((v) => ({ ...v, [key]: value }));
 
   const submit = (event: FormEvent) => {
@@ -71,8 +73,8 @@ export function ProjectForm({ idPrefix, labelledBy, submitLabel, initial, error,
 
   return (
     <form onSubmit={submit} noValidate aria-labelledby={labelledBy} className="meedoen-form">
-      <ProblemAlert error={error} />
-      <TextField id={`${idPrefix}-name`} label={t('projects.name')} required autoComplete="off" value={values.name} onChange={set('name')} error={errors.name ?? server.name} />
+      <ProblemAlert error={nameTaken ? undefined : error} />
+      <TextField id={`${idPrefix}-name`} label={t('projects.name')} required autoComplete="off" value={values.name} onChange={set('name')} error={errors.name ?? nameTaken ?? server.name} />
       <TextareaField id={`${idPrefix}-description`} label={t('projects.descriptionOptional')} rows={3} value={values.description} onChange={set('description')} error={server.description} />
       <SelectField
         id={`${idPrefix}-municipalityId`}
