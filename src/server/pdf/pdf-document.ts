@@ -112,12 +112,15 @@ function writeTable(doc: Doc, block: Extract<PdfBlock, { kind: 'table' }>): void
   const widths = columnWidths(block.columns);
   const headers = block.columns.map((c) => c.header);
   const headerHeight = rowHeight(doc, headers, widths, true);
-  const firstRow = block.rows[0] ? rowHeight(doc, block.rows[0], widths, false) : 0;
-  ensureSpace(doc, (block.caption ? BODY_SIZE * 2 : 0) + headerHeight + firstRow);
+  const captionHeight = block.caption ? BODY_SIZE * 2 : 0;
+  const rowHeights = block.rows.map((row) => rowHeight(doc, row, widths, false));
+  const whole = captionHeight + headerHeight + rowHeights.reduce((sum, h) => sum + h, 0);
+  // A table that fits on one page is kept together; a longer one starts with at least one row.
+  ensureSpace(doc, whole <= bottomLimit() - MARGIN.top ? whole : captionHeight + headerHeight + (rowHeights[0] ?? 0));
   if (block.caption) writeText(doc, block.caption, { bold: true, size: BODY_SIZE - 0.5, gapAfter: 3 });
   writeRow(doc, headers, block.columns, widths, true);
-  for (const row of block.rows) {
-    if (doc.y + rowHeight(doc, row, widths, false) > bottomLimit()) {
+  for (const [i, row] of block.rows.entries()) {
+    if (doc.y + rowHeights[i]! > bottomLimit()) {
       doc.addPage();
       writeRow(doc, headers, block.columns, widths, true);
     }

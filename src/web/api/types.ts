@@ -62,6 +62,8 @@ export type ClientDetailPolicies = ClientPolicies & {
   readSignals: boolean;
   raiseSignal: boolean;
   readTimeline: boolean;
+  /** The personal plan section (for a provider or partner the referral decides; the plan API answers 403 when it is not shared). */
+  readPlan: boolean;
 };
 
 /** The client's participatieladder summary: latest step, growth potential, and whether a new measurement is due. */

@@ -67,7 +67,12 @@ function healthBlocks(data: PlanDocumentData): PdfBlock[] {
       ? {
           kind: 'table',
           caption: 'Cijfers per gebied (gemiddelde van de onderdelen)',
-          columns: [{ header: 'Gebied', weight: 2.4 }, { header: `Eerste keer\n${dutchDate(baseline.measuredOn)}`, align: 'right' }, { header: `Nu\n${dutchDate(latest.measuredOn)}`, align: 'right' }, { header: 'Verschil', align: 'right' }],
+          columns: [
+            { header: 'Gebied', weight: 1.6 },
+            { header: `Eerste keer\n${dutchDate(baseline.measuredOn)}`, align: 'right' },
+            { header: `Nu\n${dutchDate(latest.measuredOn)}`, align: 'right' },
+            { header: 'Verschil', align: 'right', weight: 0.7 },
+          ],
           rows: HEALTH_DIMENSIONS.map((d) => [d.name, oneDecimal(baseline.dimensions[d.code]), oneDecimal(latest.dimensions[d.code]), signed(latest.dimensions[d.code] - baseline.dimensions[d.code])]),
         }
       : {
@@ -141,7 +146,7 @@ function zrmBlocks(data: PlanDocumentData): PdfBlock[] {
 
 /** The printable personal plan, in plain Dutch (B1): the web, its figures, goals and actions, the ZRM. */
 export function planDocument(data: PlanDocumentData): PdfDocumentSpec {
-  const intro = [`Klantnummer: ${data.client.clientNumber}`, data.client.coachName ? `Uw coach: ${data.client.coachName}` : null, `Gemaakt op: ${dutchDate(data.today)}`].filter(Boolean).join('   ');
+  const intro = [`Klantnummer: ${data.client.clientNumber}`, data.client.coachName ? `Uw coach: ${data.client.coachName}` : null, `Gemaakt op: ${dutchDate(data.today)}`].filter(Boolean).join('  ·  ');
   return {
     title: `Persoonlijk plan van ${data.client.name}`,
     author: data.organisationName,

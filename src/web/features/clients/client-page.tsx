@@ -14,6 +14,7 @@ import { DataDownload } from '../client-portal/data-download.tsx';
 import { ContactsSection } from '../contacts/contacts-section.tsx';
 import { ClientEnrolmentsSection, showsEnrolments } from '../group-modules/client-enrolments-section.tsx';
 import { LadderSection } from '../ladder/ladder-section.tsx';
+import { PlanSection } from '../plan/plan-section.tsx';
 import { WorkSections, workSectionLinks } from '../placements/work-sections.tsx';
 import { ClientReferralsSection } from '../referrals/client-referrals-section.tsx';
 import { ProcessingLogTable } from '../processing-log/processing-log-table.tsx';
@@ -65,6 +66,7 @@ export function ClientPage() {
     { id: 'gegevens', label: t('clients.details'), show: p.readPersonalDetails },
     { id: 'route', label: t('route.title'), show: p.changeRoute },
     { id: 'ladder', label: t('ladder.title'), show: p.readLadder },
+    { id: 'plan', label: t('plan.title'), show: p.readPlan },
     { id: 'contacten', label: t('contacts.title'), show: p.readContacts },
     { id: 'afspraken', label: t('appointments.title'), show: can('appointments:read') },
     { id: 'signalen', label: t('signals.title'), show: p.readSignals },
@@ -97,6 +99,7 @@ export function ClientPage() {
       {p.readPersonalDetails ? <ClientEditSection client={c} etag={client.etag} onChanged={onChanged} /> : null}
       {p.changeRoute ? <RouteSection client={c} etag={client.etag} onChanged={onChanged} /> : null}
       {p.readLadder ? <LadderSection client={c} onChanged={onChanged} /> : null}
+      {p.readPlan ? <PlanSection client={c} onChanged={onChanged} /> : null}
       {p.readContacts ? <ContactsSection client={c} onChanged={onChanged} /> : null}
       {can('appointments:read') ? <AppointmentsSection clientId={c.id} onChanged={onChanged} /> : null}
       {p.readSignals ? <SignalsSection client={c} onChanged={onChanged} /> : null}
