@@ -3,6 +3,7 @@
  * enumerations and the rules both the API and the web forms follow (PRODUCT.md "Placements",
  * "Young people", "Counter-performance").
  */
+import { ageOn, todayIso } from './dates.ts';
 import type { LadderStep } from './ladder.ts';
 
 export const PLACEMENT_KINDS = [
@@ -129,6 +130,12 @@ export function hasStartQualification(diploma: Diploma): boolean {
 
 /** Young people in the sense of the closing approach (sluitende aanpak). */
 export const YOUTH_AGES = { min: 16, max: 27 } as const;
+
+/** Whether someone counts as a young person (16–27) on a date. */
+export function isYoungPerson(dateOfBirth: string, on = todayIso()): boolean {
+  const age = ageOn(dateOfBirth, on);
+  return age >= YOUTH_AGES.min && age <= YOUTH_AGES.max;
+}
 
 /** What the back-in-education rule looks at in a school record. */
 export type SchoolState = {

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
-import { addMonths, ageOn } from '../../../shared/dates.ts';
-import { backInEducationSince, PLACEMENT_KIND_NAMES, PLACEMENT_OUTCOME_NAMES, TEGENPRESTATIE_DEFAULT_GROUND, YOUTH_AGES, type EmployerSector, type PlacementKind, type PlacementOutcome } from '../../../shared/placements.ts';
+import { addMonths } from '../../../shared/dates.ts';
+import { backInEducationSince, PLACEMENT_KIND_NAMES, PLACEMENT_OUTCOME_NAMES, TEGENPRESTATIE_DEFAULT_GROUND, isYoungPerson, type EmployerSector, type PlacementKind, type PlacementOutcome } from '../../../shared/placements.ts';
 import type { Executor } from '../../db/database.ts';
 import type { BeschutWerkApplicationsTable, ClientWorkProfilesTable, PlacementsTable, TegenprestatieDecisionsTable } from '../../db/schema.ts';
 import { insertApplications, saveQuota } from '../beschut-werk/beschut-werk.repository.ts';
@@ -199,8 +199,7 @@ export async function seedDemoPlacements(trx: Executor, organisationId: string, 
       n++;
     }
     if (i % 5 === 2) beschutApplication(i, Math.floor(i / 5));
-    const age = ageOn(rows[i]!.date_of_birth, today);
-    if (age >= YOUTH_AGES.min && age <= YOUTH_AGES.max) schoolRecord(i);
+    if (isYoungPerson(rows[i]!.date_of_birth, today)) schoolRecord(i);
   }
   // The demo client volunteers at the food bank, so their own page shows a placement.
   if (clientIds.length > 0) place(0, 'vrijwilligerswerk', 0, addMonths(today, -5));

@@ -2,24 +2,9 @@ import { z } from 'zod';
 import type { App, Deps } from '../../http/types.ts';
 import { clientIdParams } from '../clients/clients.schema.ts';
 import { workDossierPolicy } from '../placements/placements.policy.ts';
-import type { DecisionRow } from './tegenprestatie.repository.ts';
+import { presentDecision } from './tegenprestatie.presenter.ts';
 import { decisionBody, decisionItem } from './tegenprestatie.schema.ts';
 import { decisionsOf, recordDecision } from './tegenprestatie.service.ts';
-
-/** The fields of a decision that leave the server. */
-function presentDecision(d: DecisionRow) {
-  return {
-    id: d.id,
-    decision: d.decision,
-    legalGround: d.legal_ground,
-    period: d.starts_on && d.ends_on ? { startsOn: d.starts_on, endsOn: d.ends_on } : null,
-    activity: d.activity,
-    hoursPerWeek: d.hours_per_week === null ? null : Number(d.hours_per_week),
-    decidedOn: d.decided_on,
-    decidedBy: d.decided_by_name,
-    note: d.note,
-  };
-}
 
 /** Tegenprestatie (counter-performance): legally possible, rarely imposed; when decided, recorded here. */
 export function registerTegenprestatieRoutes(app: App, { db }: Deps): void {

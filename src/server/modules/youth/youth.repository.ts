@@ -38,3 +38,5 @@ export async function listBackInEducation(db: Executor, actor: Actor, limit: num
     .limit(limit)
     .execute();
 }
+
+export type BackInEducationRow = Awaited<ReturnType<typeof listBackInEducation>>[number];

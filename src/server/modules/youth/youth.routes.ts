@@ -1,34 +1,11 @@
 import { z } from 'zod';
-import { ageOn, todayIso } from '../../../shared/dates.ts';
-import { hasStartQualification } from '../../../shared/placements.ts';
-import type { Actor } from '../../authz/actor.ts';
+import { todayIso } from '../../../shared/dates.ts';
 import type { App, Deps } from '../../http/types.ts';
-import type { ClientRecord } from '../clients/clients.repository.ts';
 import { clientIdParams, ifMatchHeaders } from '../clients/clients.schema.ts';
 import { versionFromIfMatch } from '../clients/clients.service.ts';
-import { workDossierPolicy } from '../placements/placements.policy.ts';
-import type { SchoolRecordRow } from './youth.repository.ts';
 import { backInEducationItem, schoolRecordBody, schoolRecordItem } from './youth.schema.ts';
-import { backInEducationList, isYoungPerson, saveSchoolRecord, schoolRecordOf } from './youth.service.ts';
-
-/** The fields of a school record that leave the server; start qualification derived from the diploma. */
-function presentSchoolRecord(actor: Actor, client: ClientRecord, row: SchoolRecordRow | undefined) {
-  const youngPerson = isYoungPerson(client.date_of_birth);
-  return {
-    recorded: !!row,
-    youngPerson,
-    currentEducation: row?.current_education ?? 'geen',
-    schoolName: row?.school_name ?? null,
-    enrolledSince: row?.enrolled_since ?? null,
-    highestDiploma: row?.highest_diploma ?? 'geen',
-    startQualification: hasStartQualification(row?.highest_diploma ?? 'geen'),
-    earlySchoolLeaver: row?.early_school_leaver_reported_on && row.early_school_leaver_source ? { reportedOn: row.early_school_leaver_reported_on, source: row.early_school_leaver_source } : null,
-    backInEducation: row?.back_in_education_since ? { since: row.back_in_education_since } : null,
-    note: row?.note ?? null,
-    version: row?.version ?? 0,
-    policies: { update: youngPerson && workDossierPolicy.write(actor, client) },
-  };
-}
+import { presentBackInEducation, presentSchoolRecord } from './youth.presenter.ts';
+import { backInEducationList, saveSchoolRecord, schoolRecordOf } from './youth.service.ts';
 
 /** Young people (16–27): school, start qualification, RMC reports, and who is back in education. */
 export function registerYouthRoutes(app: App, { db }: Deps): void {
@@ -64,17 +41,7 @@ export function registerYouthRoutes(app: App, { db }: Deps): void {
     },
     async (request) => {
       const today = todayIso();
-      const rows = await backInEducationList(db, request.context(), request.query.limit);
-      return {
-        items: rows.map((r) => ({
-          client: { id: r.id, firstName: r.first_name, lastName: r.last_name, clientNumber: r.client_number, age: ageOn(r.date_of_birth, today) },
-          coach: r.coach_name,
-          currentEducation: r.current_education,
-          schoolName: r.school_name,
-          since: r.back_in_education_since!,
-          earlySchoolLeaverReportedOn: r.early_school_leaver_reported_on,
-        })),
-      };
+      return { items: (await backInEducationList(db, request.context(), request.query.limit)).map((r) => presentBackInEducation(r, today)) };
     },
   );
 }

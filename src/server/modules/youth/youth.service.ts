@@ -1,6 +1,6 @@
 import type { Kysely } from 'kysely';
-import { ageOn, todayIso } from '../../../shared/dates.ts';
-import { backInEducationSince, hasStartQualification, YOUTH_AGES } from '../../../shared/placements.ts';
+import { todayIso } from '../../../shared/dates.ts';
+import { backInEducationSince, hasStartQualification, isYoungPerson } from '../../../shared/placements.ts';
 import { inActorTransaction } from '../../authz/boundary.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
@@ -10,12 +10,6 @@ import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
 import { findSchoolRecord, listBackInEducation, saveSchoolRecordIfVersion } from './youth.repository.ts';
 import type { SchoolRecordInput } from './youth.schema.ts';
-
-/** Whether a client counts as a young person (16–27) on a date. */
-export function isYoungPerson(dateOfBirth: string, on = todayIso()): boolean {
-  const age = ageOn(dateOfBirth, on);
-  return age >= YOUTH_AGES.min && age <= YOUTH_AGES.max;
-}
 
 const EDUCATION_NAMES: Record<string, string> = {
   geen: 'geen opleiding',
