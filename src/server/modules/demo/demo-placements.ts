@@ -204,13 +204,22 @@ export async function seedDemoPlacements(trx: Executor, organisationId: string, 
   // The demo client volunteers at the food bank, so their own page shows a placement.
   if (clientIds.length > 0) place(0, 'vrijwilligerswerk', 0, addMonths(today, -5));
 
-  await insertWorkProfiles(trx, profiles);
-  const placementIds = await insertPlacements(trx, placements);
-  for (const p of placed) p.application.placement_id = placementIds[p.placementIndex]!;
-  await insertApplications(trx, applications);
-  await insertSchoolRecords(trx, schools);
   await seedTegenprestatie(trx, env, event);
-  await insertTimelineEvents(trx, timeline);
+  // In batches: a large demo (npm run demo -- --clients N) stays under the bind-parameter limit.
+  const placementIds: string[] = [];
+  for (const chunk of chunks(placements)) placementIds.push(...(await insertPlacements(trx, chunk)));
+  for (const p of placed) p.application.placement_id = placementIds[p.placementIndex]!;
+  for (const chunk of chunks(profiles)) await insertWorkProfiles(trx, chunk);
+  for (const chunk of chunks(applications)) await insertApplications(trx, chunk);
+  for (const chunk of chunks(schools)) await insertSchoolRecords(trx, chunk);
+  for (const chunk of chunks(timeline)) await insertTimelineEvents(trx, chunk);
+}
+
+/** Rows in slices of a thousand. */
+function chunks<T>(rows: T[], size = 1000): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < rows.length; i += size) out.push(rows.slice(i, i + size));
+  return out;
 }
 
 /** The one tegenprestatie decision of the demo: imposed for half a year, on the usual legal ground. */
