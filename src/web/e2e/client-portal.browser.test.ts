@@ -1,7 +1,7 @@
 /**
  * End-to-end check of the client's own page against the real server: the client signs in (on a
  * desktop and at phone width, 375px) and sees their coach, how to reach the service, their
- * appointments and group sessions; downloads a copy of all their data as PDF and JSON (AVG
+ * appointments and group sessions, their Positive Health web and goals; downloads a copy of all their data as PDF and JSON (AVG
  * inzage); a coach plans an appointment that the client then sees. Every screen passes axe.
  */
 import { readFile } from 'node:fs/promises';
@@ -61,10 +61,19 @@ describe("the client's own page", () => {
     expect(await appointments.getByRole('listitem').count()).toBeGreaterThan(0);
     expect(await appointments.textContent()).toContain('Waar:');
     await page.getByRole('region', { name: 'Uw groepsbijeenkomsten' }).waitFor();
+    // The Positive Health web (with the same figures as a table), the goals, and filling in a new web alone.
+    const health = page.getByRole('region', { name: 'Hoe gaat het met u?' });
+    await health.getByTestId('health-web').waitFor();
+    await health.getByTestId('health-table').waitFor();
+    expect(await page.getByRole('region', { name: 'Uw doelen' }).getByTestId('goals').count()).toBe(1);
+    expect(await health.getByRole('button', { name: 'Nieuwe meting invullen' }).count()).toBe(1);
     // The client's page has no doors into other clients' records.
     const nav = page.getByRole('navigation', { name: 'Hoofdnavigatie' });
     expect(await nav.getByRole('link', { name: 'Cliënten', exact: true }).count()).toBe(0);
     await expectAccessible(page, 'client portal');
+    await health.getByRole('button', { name: 'Nieuwe meting invullen' }).click();
+    await settle(page);
+    await expectAccessible(page, 'client portal with the Positive Health form open');
   });
 
   it('downloads a copy of all data as a readable PDF and as JSON', async () => {

@@ -1,4 +1,4 @@
-import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { ClientPortal } from '../../api/client-portal-types.ts';
 import { useSession } from '../../app/auth-context.tsx';
@@ -9,6 +9,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { DataDownload } from './data-download.tsx';
 import { PortalAppointments, PortalSessions } from './portal-agenda.tsx';
 import { PortalContact } from './portal-contact.tsx';
+import { PortalPlan } from './portal-plan.tsx';
 import './client-portal.css';
 
 /**
@@ -33,11 +34,7 @@ export function ClientPortalPage() {
           <PortalContact portal={portal.data} />
           <PortalAppointments appointments={portal.data.appointments} />
           <PortalSessions sessions={portal.data.moduleSessions} />
-          {/* Slot for the personal plan (helper F: src/web/features/plan/): goals, webs and a new measurement. */}
-          <section aria-labelledby="portal-plan" className="meedoen-portal__card" data-slot="plan">
-            <Heading2 id="portal-plan">{t('clientPortal.planTitle')}</Heading2>
-            <Paragraph>{t('clientPortal.planSoon')}</Paragraph>
-          </section>
+          <PortalPlan clientId={portal.data.client.id} />
           {portal.data.policies.exportData ? <DataDownload base="/api/me/data-export" headingId="portal-data" id="mijn-gegevens" forClient /> : null}
         </>
       ) : null}
