@@ -353,6 +353,75 @@ describe('referrals and trajectories in the browser', { timeout: 180_000 }, () =
     await expectAccessible(page, 'client page after the trajectory');
   });
 
+  it('the provider refuses, stops and transfers other referrals, each form explained and accessible', async () => {
+    await login(page, 'provider_coach');
+    await navigate(page, 'Verwijzingen', 'Verwijzingen');
+    await expectAccessible(page, 'referral list (provider)');
+    const table = page.getByTestId('referrals-table');
+    // A provider sees only its own open referrals, so no status filter is offered.
+    expect(await page.getByLabel('Status', { exact: true }).count()).toBe(0);
+    const openFirst = async (status: string) => {
+      await open(page, '/verwijzingen', 'Verwijzingen');
+      const link = table.locator(`tr[data-referral-status="${status}"]`).first().getByRole('link');
+      await link.click();
+      await page.getByRole('heading', { level: 1, name: new RegExp(PROVIDER) }).waitFor();
+      await settle(page);
+    };
+
+    await openFirst('requested');
+    const refuse = await action(page, 'Weigeren');
+    await refuse.getByLabel('Reden').fill('Geen plek in de groep op de gevraagde dagen.');
+    await expectAccessible(page, 'referral page with refusal form');
+    await refuse.getByRole('button', { name: 'Verwijzing weigeren' }).click();
+    await announced(page, 'De verwijzing is geweigerd.');
+    expect(await currentStep(page)).toContain('Geweigerd');
+    expect(await page.getByTestId('referral-ending').textContent()).toContain('Geen plek in de groep');
+
+    await openFirst('active');
+    const stop = await action(page, 'Voortijdig stoppen');
+    await stop.getByLabel('Reden van stoppen').selectOption({ label: 'Werk gevonden' });
+    await stop.getByLabel('Toelichting', { exact: true }).fill('Heeft een baan in de kassen gevonden.');
+    await expectAccessible(page, 'referral page with stop form');
+    await stop.getByRole('button', { name: 'Traject stoppen' }).click();
+    await announced(page, 'Het traject is voortijdig gestopt.');
+    expect(await currentStep(page)).toContain('Voortijdig gestopt');
+
+    await openFirst('active');
+    const transfer = await action(page, 'Overdragen');
+    await transfer.getByRole('group', { name: 'Overdragen naar' }).getByLabel('Een werkgericht traject').check();
+    await transfer.getByLabel('Toelichting', { exact: true }).fill('Klaar voor een werkgericht traject.');
+    await expectAccessible(page, 'referral page with transfer form');
+    await transfer.getByRole('button', { name: 'Traject overdragen' }).click();
+    await announced(page, 'Het traject is overgedragen.');
+    expect(await currentStep(page)).toContain('Overgedragen');
+  });
+
+  it('the coach reads referrals in every state the demo holds, and withdraws one', async () => {
+    await login(page, 'coach');
+    await open(page, '/verwijzingen?status=all', 'Verwijzingen');
+    const rows = page.getByTestId('referrals-table').locator('tr[data-referral-status]');
+    const statuses = [...new Set(await rows.evaluateAll((trs) => trs.map((tr) => tr.getAttribute('data-referral-status') ?? '')))];
+    expect(statuses.length, statuses.join(', ')).toBeGreaterThanOrEqual(4);
+    for (const status of statuses) {
+      await open(page, '/verwijzingen?status=all', 'Verwijzingen');
+      await page.locator(`tr[data-referral-status="${status}"]`).first().getByRole('link').click();
+      await page.getByTestId('referral-stepper').waitFor();
+      await settle(page);
+      await expectAccessible(page, `referral page (coach, ${status})`);
+    }
+
+    await open(page, '/verwijzingen', 'Verwijzingen');
+    await page.locator('tr[data-referral-status="requested"]').first().getByRole('link').click();
+    await page.getByTestId('referral-stepper').waitFor();
+    await settle(page);
+    const withdraw = await action(page, 'Intrekken');
+    await withdraw.getByLabel('Reden').fill('De cliënt is verhuisd.');
+    await expectAccessible(page, 'referral page with withdrawal form');
+    await withdraw.getByRole('button', { name: 'Verwijzing intrekken' }).click();
+    await announced(page, 'De verwijzing is ingetrokken.');
+    expect(await currentStep(page)).toContain('Ingetrokken');
+  });
+
   it('contracts, providers and partners: the administrator manages, the coach reads', async () => {
     await login(page, 'administrator');
     await navigate(page, 'Contracten', 'Contracten');
