@@ -121,4 +121,26 @@ describe('placements in the browser', () => {
     await navigate(page, 'Terug naar onderwijs', 'Terug naar onderwijs');
     await expectAccessible(page, 'back in education page');
   });
+
+  it('the administrator enters a quota; the policy officer sees the overview with small counts hidden', { timeout: 120_000 }, async () => {
+    await context.clearCookies();
+    await signIn(page, server, 'administrator');
+    await navigate(page, 'Beschut werk', 'Beschut werk');
+    await page.getByRole('button', { name: 'Taakstelling wijzigen: Lingestad' }).click();
+    const form = page.getByRole('form', { name: /Taakstelling Lingestad/ });
+    await form.getByLabel('Taakstelling').fill('20');
+    await expectAccessible(page, 'quota form');
+    await form.getByRole('button', { name: 'Opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: 'De taakstelling van Lingestad' }).waitFor();
+    await settle(page);
+    const row = page.getByTestId('beschut-overview').getByRole('row', { name: /Lingestad/ });
+    expect(await row.textContent()).toContain('20');
+
+    await context.clearCookies();
+    await signIn(page, server, 'policy_officer');
+    await navigate(page, 'Beschut werk', 'Beschut werk');
+    expect(await page.getByText('Aantallen van 1 tot en met 4 worden niet getoond').count()).toBe(1);
+    expect(await page.getByRole('button', { name: /Taakstelling wijzigen/ }).count()).toBe(0);
+    await expectAccessible(page, 'beschut werk page for the policy officer');
+  });
 });
