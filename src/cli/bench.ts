@@ -6,6 +6,8 @@ import { loadConfig } from '../server/config.ts';
 import { openDatabase } from '../server/db/database.ts';
 import { migrateToLatest } from '../server/db/migrator.ts';
 import { generateSyntheticOrganisation } from '../server/bench/synthetic-organisation.ts';
+import { generateSyntheticTrajectories } from '../server/bench/synthetic-trajectories.ts';
+import { hasBenchProviders } from '../server/bench/synthetic-trajectories.repository.ts';
 import { benchmarkImport } from '../server/bench/import-benchmark.ts';
 import { SCENARIOS, type BenchContext } from '../server/bench/scenarios.ts';
 import { DEMO_PASSWORD } from '../server/modules/demo/demo-accounts.ts';
@@ -56,6 +58,12 @@ async function prepareDatabase() {
   await migrateToLatest(database.db);
   if (reuse) {
     console.log(`Reusing ${args.database} with ${clients.toLocaleString('nl-NL')} clients (--fresh to rebuild)`);
+    // A bench database from before issue 4 gets its trajectories added rather than rebuilt.
+    if (!(await hasBenchProviders(database.db))) {
+      const organisation = await database.db.selectFrom('organisations').select('id').where('slug', '=', 'werkplein-lingedal').executeTakeFirstOrThrow();
+      await generateSyntheticTrajectories(database.db, { organisationId: organisation.id });
+      await sql`analyze`.execute(database.db);
+    }
   } else {
     console.log(`Generating a synthetic organisation with ${clients.toLocaleString('nl-NL')} clients in ${args.database}…`);
     const started = Date.now();

@@ -5,6 +5,7 @@ import { countClients, searchClients } from '../modules/clients/clients.reposito
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../modules/demo/demo-accounts.ts';
 import { sql } from 'kysely';
 import { loadTest, timeSequential, type Figures } from './measure.ts';
+import { BENCH_PROVIDER_COACH } from './synthetic-trajectories.ts';
 
 /** What a scenario gets: the running app, the floor server, the database, the load settings. */
 export type BenchContext = {
@@ -109,6 +110,25 @@ export const SCENARIOS: Scenario[] = [
       return { figures, floor: await endpointFloor(ctx), floorLabel: 'bare route, select 1' };
     },
   },
+  {
+    name: 'provider-referrals',
+    description: 'GET /api/referrals?limit=50 as a provider coach (own open referrals under the RLS backstop, newest first, with the total)',
+    async run(ctx) {
+      const session = await ctx.login(BENCH_PROVIDER_COACH);
+      const figures = await loadTest({ url: ctx.appUrl, connections: ctx.connections, durationSeconds: ctx.durationSeconds, headers: { cookie: session.cookie }, requests: [{ path: '/api/referrals?limit=50' }] });
+      return { figures, floor: await endpointFloor(ctx), floorLabel: 'bare route, select 1' };
+    },
+  },
+  {
+    name: 'cohort-overview',
+    description: 'GET /api/cohorts/:id as a provider coach (a running cohort: 12 placed, 5 waiting, 10 sessions with attendance)',
+    async run(ctx) {
+      const cohortId = await benchProviderCohort(ctx);
+      const session = await ctx.login(BENCH_PROVIDER_COACH);
+      const figures = await loadTest({ url: ctx.appUrl, connections: ctx.connections, durationSeconds: ctx.durationSeconds, headers: { cookie: session.cookie }, requests: [{ path: `/api/cohorts/${cohortId}` }] });
+      return { figures, floor: await endpointFloor(ctx), floorLabel: 'bare route, select 1' };
+    },
+  },
   ...(['organisation', 'team'] as const).map((scope) => ({
     name: scope === 'organisation' ? 'search-query' : 'search-query-team',
     description: `the search queries alone (page + capped count; name prefix, then BSN), sequential, ${scope} scope`,
@@ -125,6 +145,20 @@ export const SCENARIOS: Scenario[] = [
     },
   })),
 ];
+
+/** A running cohort of one of the bench provider's modules. */
+async function benchProviderCohort(ctx: BenchContext): Promise<string> {
+  const cohort = await ctx.db
+    .selectFrom('cohorts as c')
+    .innerJoin('modules as m', 'm.id', 'c.module_id')
+    .innerJoin('users as u', 'u.external_organisation_id', 'm.provider_id')
+    .select('c.id')
+    .where('u.email', '=', BENCH_PROVIDER_COACH)
+    .where('c.status', '=', 'lopend')
+    .orderBy('m.name')
+    .executeTakeFirstOrThrow();
+  return cohort.id;
+}
 
 /** The bench coach as an Actor, with the given reach, for query-level scenarios. */
 async function benchActor(ctx: BenchContext, scope: 'own' | 'team' | 'organisation'): Promise<Actor> {

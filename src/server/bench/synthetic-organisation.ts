@@ -7,13 +7,14 @@ import { generateRuleTasks } from '../modules/tasks/tasks.service.ts';
 import { completeBsn } from '../../shared/bsn.ts';
 import type { DB } from '../db/schema.ts';
 import { hashPassword } from '../modules/auth/password.ts';
-import { insertClients, insertReferrals, type NewClientRow } from '../modules/clients/clients.repository.ts';
+import { insertClients, type NewClientRow } from '../modules/clients/clients.repository.ts';
 import { DEMO_PASSWORD } from '../modules/demo/demo-accounts.ts';
 import { seedDemo } from '../modules/demo/demo-seed.ts';
 import { formatClientNumber, reserveClientNumbers } from '../modules/organisations/organisations.repository.ts';
 import { pseudonymiseBsn } from '../modules/processing-log/processing-log.service.ts';
 import { insertTeam } from '../modules/teams/teams.repository.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
+import { generateSyntheticTrajectories } from './synthetic-trajectories.ts';
 
 /** Clients per synthetic coach: the caseload size the benchmarks of later issues assume. */
 export const CLIENTS_PER_COACH = 60;
@@ -22,7 +23,7 @@ const BATCH = 4000;
 
 /**
  * The demo organisation grown to `clients` clients: extra teams and coaches (60 clients each),
- * valid unique BSNs, and referrals for a share of them. Deterministic, with a progress bar.
+ * valid unique BSNs, and their trajectories (synthetic-trajectories.ts). Deterministic, with a progress bar.
  */
 export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { clients: number; pseudonymKey: string; quiet?: boolean }) {
   const demoClients = Math.min(300, options.clients);
@@ -34,7 +35,6 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
   faker.seed(7);
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const municipalities = await db.selectFrom('municipalities').select('id').where('organisation_id', '=', organisationId).orderBy('cbs_code').execute();
-  const providers = await db.selectFrom('external_organisations').select('id').where('organisation_id', '=', organisationId).where('kind', '=', 'provider').execute();
 
   const coachCount = Math.ceil(remaining / CLIENTS_PER_COACH);
   const coaches: { id: string; teamId: string; municipalityId: string }[] = [];
@@ -95,16 +95,7 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
         open_signal_count: 0,
       });
     }
-    const ids = await insertClients(db, rows);
-    await insertReferrals(
-      db,
-      ids.filter((_, k) => k % 5 === 0).map((clientId, k) => ({
-        organisation_id: organisationId,
-        client_id: clientId,
-        external_organisation_id: providers[k % providers.length]!.id,
-        status: k % 3 === 0 ? 'completed' : 'active',
-      })),
-    );
+    await insertClients(db, rows);
     bar?.update(Math.min(start + BATCH, remaining));
   }
   bar?.stop();
@@ -121,6 +112,7 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
         from clients where organisation_id = ${organisationId}
           and not exists (select 1 from timeline_events t where t.client_id = clients.id)`.compile(db),
   );
+  await generateSyntheticTrajectories(db, { organisationId, quiet: options.quiet });
   if (!options.quiet) console.log('Running the task rules over the synthetic organisation…');
   await generateRuleTasks(db, organisationId, today);
   return { organisationId };
