@@ -4,6 +4,7 @@ import * as coachDesk from './migrations/20261123_0002_coach_desk.ts';
 import * as trajectories from './migrations/20261126_0003_trajectories.ts';
 import * as referralTasks from './migrations/20261126_0004_referral_tasks.ts';
 import * as cohortSeats from './migrations/20261126_0005_cohort_seats.ts';
+import * as providerReferralList from './migrations/20261126_0006_provider_referral_list.ts';
 import * as plans from './migrations/20261126_0010_plans.ts';
 import * as placements from './migrations/20261126_0011_placements.ts';
 import * as clientPortal from './migrations/20261126_0012_client_portal.ts';
@@ -18,6 +19,7 @@ const migrations: Record<string, Migration> = {
   '20261126_0003_trajectories': trajectories,
   '20261126_0004_referral_tasks': referralTasks,
   '20261126_0005_cohort_seats': cohortSeats,
+  '20261126_0006_provider_referral_list': providerReferralList,
   '20261126_0010_plans': plans,
   '20261126_0011_placements': placements,
   '20261126_0012_client_portal': clientPortal,
