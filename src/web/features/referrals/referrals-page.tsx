@@ -38,7 +38,6 @@ export function ReferralsPage() {
     q: params.get('q') ?? '',
   };
   const offset = Math.max(0, Number(params.get('offset')) || 0);
-  const [form, setForm] = useState(current);
   const list = useApi<Page<ReferralListItem>>(
     `/api/referrals${query({
       status: refers ? current.status : undefined,
@@ -60,54 +59,13 @@ export function ReferralsPage() {
     if (nextOffset > 0) next.offset = String(nextOffset);
     setParams(next);
   };
-  const onFilter = (event: FormEvent) => {
-    event.preventDefault();
-    go(form, 0);
-  };
   const count = list.data?.items.length ?? 0;
   const total = list.data?.total ?? 0;
 
   return (
     <>
       <Heading1>{t('referrals.listTitle')}</Heading1>
-      <form role="search" aria-label={t('referrals.filters')} onSubmit={onFilter} className="meedoen-inline-form">
-        <TextField
-          id="referrals-q"
-          type="search"
-          label={t('referrals.searchLabel')}
-          value={form.q}
-          onChange={(q) => setForm((f) => ({ ...f, q }))}
-        />
-        {refers ? (
-          <SelectField
-            id="referrals-status"
-            label={t('referrals.status')}
-            value={form.status}
-            onChange={(status) => setForm((f) => ({ ...f, status }))}
-            options={['open', 'closed', 'all'].map((s) => ({ value: s, label: t(`referrals.statusFilter.${s}`) }))}
-          />
-        ) : null}
-        <SelectField
-          id="referrals-kind"
-          label={t('referrals.kind')}
-          value={form.kind}
-          onChange={(kind) => setForm((f) => ({ ...f, kind }))}
-          emptyLabel={t('referrals.allKinds')}
-          options={['trajectory', 'partner'].map((k) => ({ value: k, label: t(`referrals.kinds.${k}`) }))}
-        />
-        {refers ? (
-          <CheckboxField
-            id="referrals-needsDecision"
-            label={t('referrals.needsDecision')}
-            description={t('referrals.needsDecisionHint')}
-            checked={form.needsDecision}
-            onChange={(needsDecision) => setForm((f) => ({ ...f, needsDecision }))}
-          />
-        ) : null}
-        <Button type="submit" appearance="secondary-action-button">
-          {t('referrals.filter')}
-        </Button>
-      </form>
+      <ReferralFilterForm key={params.toString()} initial={current} refers={refers} onSubmit={(filters) => go(filters, 0)} />
       <ProblemAlert error={list.error} />
       {list.loading && !list.data ? <Loading /> : null}
       {list.data ? (
@@ -131,5 +89,58 @@ export function ReferralsPage() {
         )
       ) : null}
     </>
+  );
+}
+
+/**
+ * Search, status (for those who refer), kind and "needs a decision". Keyed by the URL, so it
+ * follows back and forward.
+ */
+function ReferralFilterForm({ initial, refers, onSubmit }: { initial: Filters; refers: boolean; onSubmit: (filters: Filters) => void }) {
+  const { t } = useTranslation();
+  const [form, setForm] = useState(initial);
+  const onFilter = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(form);
+  };
+  return (
+    <form role="search" aria-label={t('referrals.filters')} onSubmit={onFilter} className="meedoen-inline-form">
+      <TextField
+        id="referrals-q"
+        type="search"
+        label={t('referrals.searchLabel')}
+        value={form.q}
+        onChange={(q) => setForm((f) => ({ ...f, q }))}
+      />
+      {refers ? (
+        <SelectField
+          id="referrals-status"
+          label={t('referrals.status')}
+          value={form.status}
+          onChange={(status) => setForm((f) => ({ ...f, status }))}
+          options={['open', 'closed', 'all'].map((s) => ({ value: s, label: t(`referrals.statusFilter.${s}`) }))}
+        />
+      ) : null}
+      <SelectField
+        id="referrals-kind"
+        label={t('referrals.kind')}
+        value={form.kind}
+        onChange={(kind) => setForm((f) => ({ ...f, kind }))}
+        emptyLabel={t('referrals.allKinds')}
+        options={['trajectory', 'partner'].map((k) => ({ value: k, label: t(`referrals.kinds.${k}`) }))}
+      />
+      {refers ? (
+        <CheckboxField
+          id="referrals-needsDecision"
+          label={t('referrals.needsDecision')}
+          description={t('referrals.needsDecisionHint')}
+          checked={form.needsDecision}
+          onChange={(needsDecision) => setForm((f) => ({ ...f, needsDecision }))}
+        />
+      ) : null}
+      <Button type="submit" appearance="secondary-action-button">
+        {t('referrals.filter')}
+      </Button>
+    </form>
   );
 }
