@@ -27,7 +27,6 @@ export function ContractsPage() {
   const [params, setParams] = useSearchParams();
   const providerId = params.get('providerId') ?? '';
   const activeOn = params.get('activeOn') ?? '';
-  const [filter, setFilter] = useState({ providerId, activeOn });
   const list = useApi<Page<Contract>>(`/api/contracts${query({ providerId, activeOn })}`);
   const providers = useApi<List<Provider>>(can('providers:read') ? '/api/providers' : null);
   const municipalities = useApi<List<Ref>>(manage ? '/api/municipalities/served' : null);
@@ -35,8 +34,7 @@ export function ContractsPage() {
   usePageTitle(t('contracts.title'));
   const providerRefs = (providers.data?.items ?? []).map((p) => ({ id: p.id, name: p.name }));
 
-  const onFilter = (event: FormEvent) => {
-    event.preventDefault();
+  const setFilters = (filter: ContractFilters) => {
     const next: Record<string, string> = {};
     if (filter.providerId) next.providerId = filter.providerId;
     if (filter.activeOn) next.activeOn = filter.activeOn;
@@ -56,28 +54,7 @@ export function ContractsPage() {
       <Heading1>{t('contracts.title')}</Heading1>
       <Paragraph>{t('contracts.intro')}</Paragraph>
       <StatusMessage message={message} />
-      <form role="search" aria-label={t('contracts.filters')} onSubmit={onFilter} className="meedoen-inline-form">
-        {providers.data ? (
-          <SelectField
-            id="contracts-provider"
-            label={t('contracts.provider')}
-            value={filter.providerId}
-            onChange={(value) => setFilter((f) => ({ ...f, providerId: value }))}
-            emptyLabel={t('contracts.allProviders')}
-            options={providerRefs.map((p) => ({ value: p.id, label: p.name }))}
-          />
-        ) : null}
-        <TextField
-          id="contracts-activeOn"
-          type="date"
-          label={t('contracts.activeOn')}
-          value={filter.activeOn}
-          onChange={(value) => setFilter((f) => ({ ...f, activeOn: value }))}
-        />
-        <Button type="submit" appearance="secondary-action-button">
-          {t('contracts.filter')}
-        </Button>
-      </form>
+      <ContractFilterForm key={params.toString()} initial={{ providerId, activeOn }} providers={providers.data ? providerRefs : null} onSubmit={setFilters} />
       {editing ? (
         <section aria-labelledby="contract-edit-heading">
           <Heading2 id="contract-edit-heading" tabIndex={-1}>
@@ -125,5 +102,41 @@ export function ContractsPage() {
         </section>
       ) : null}
     </>
+  );
+}
+
+type ContractFilters = { providerId: string; activeOn: string };
+
+/** Provider (for those who read providers) and a date the contracts run on; keyed by the URL so it follows back and forward. */
+function ContractFilterForm({ initial, providers, onSubmit }: { initial: ContractFilters; providers: Ref[] | null; onSubmit: (filters: ContractFilters) => void }) {
+  const { t } = useTranslation();
+  const [filter, setFilter] = useState(initial);
+  const onFilter = (event: FormEvent) => {
+    event.preventDefault();
+    onSubmit(filter);
+  };
+  return (
+    <form role="search" aria-label={t('contracts.filters')} onSubmit={onFilter} className="meedoen-inline-form">
+      {providers ? (
+        <SelectField
+          id="contracts-provider"
+          label={t('contracts.provider')}
+          value={filter.providerId}
+          onChange={(value) => setFilter((f) => ({ ...f, providerId: value }))}
+          emptyLabel={t('contracts.allProviders')}
+          options={providers.map((p) => ({ value: p.id, label: p.name }))}
+        />
+      ) : null}
+      <TextField
+        id="contracts-activeOn"
+        type="date"
+        label={t('contracts.activeOn')}
+        value={filter.activeOn}
+        onChange={(value) => setFilter((f) => ({ ...f, activeOn: value }))}
+      />
+      <Button type="submit" appearance="secondary-action-button">
+        {t('contracts.filter')}
+      </Button>
+    </form>
   );
 }
