@@ -420,6 +420,27 @@ describe('referrals and trajectories in the browser', { timeout: 180_000 }, () =
     await withdraw.getByRole('button', { name: 'Verwijzing intrekken' }).click();
     await announced(page, 'De verwijzing is ingetrokken.');
     expect(await currentStep(page)).toContain('Ingetrokken');
+
+    // The coach moves a running trajectory to another provider, choosing its contract.
+    await open(page, '/verwijzingen', 'Verwijzingen');
+    await page.locator('tr[data-referral-status="active"]').filter({ hasText: PROVIDER }).first().getByRole('link').click();
+    await page.getByTestId('referral-stepper').waitFor();
+    await settle(page);
+    const transfer = await action(page, 'Overdragen');
+    await transfer.getByRole('group', { name: 'Overdragen naar' }).getByLabel('Een andere aanbieder').check();
+    const contract = transfer.getByLabel('Contract');
+    const option = (await contract.locator('option').allTextContents()).find((o) => o.startsWith('Re-integratie Rivierenland — Werkfit traject'));
+    expect(option, 'a contract of another provider is offered').toBeTruthy();
+    await contract.selectOption({ label: option! });
+    await transfer.getByLabel('Toelichting', { exact: true }).fill('Toe aan een werkfit traject.');
+    await expectAccessible(page, 'referral page with transfer to another provider (coach)');
+    await transfer.getByRole('button', { name: 'Traject overdragen' }).click();
+    await announced(page, 'Het traject is overgedragen.');
+    expect(await currentStep(page)).toContain('Overgedragen');
+    await page.getByRole('link', { name: 'Vervolgverwijzing openen' }).click();
+    await page.getByRole('heading', { level: 1, name: /Werkfit traject trede 4–5 bij Re-integratie Rivierenland/ }).waitFor();
+    await settle(page);
+    expect(await currentStep(page)).toContain('Aangevraagd');
   });
 
   it('contracts, providers and partners: the administrator manages, the coach reads', async () => {

@@ -39,7 +39,7 @@ export function ReferralActions({ referral, etag, onSaved, onStale }: Props) {
   const contracts = useApi<Page<Contract>>(referral.policies.transfer && can('contracts:read') ? `/api/contracts${query({ activeOn: todayIso() })}` : null);
   const contractOptions = (contracts.data?.items ?? [])
     .filter((c) => c.provider.id !== referral.organisation.id)
-    .map((c) => ({ value: c.id, label: `${c.provider.name} — ${c.product}` }));
+    .map((c) => ({ value: c.id, label: `${c.provider.name} — ${c.product} (${c.municipalities.map((m) => m.name).join(', ')})` }));
   const forms = formActions(t, i18n.language, referral, contractOptions);
 
   if (available.length === 0) return null;

@@ -20,8 +20,13 @@ import './trajectories.css';
  * lifecycle, what it shares, what happened, and the steps the caller may take now.
  */
 export function ReferralPage() {
-  const { t } = useTranslation();
   const { id = '' } = useParams();
+  // A new page per referral (a link to the follow-up referral keeps the route), so no state carries over.
+  return <ReferralView key={id} id={id} />;
+}
+
+function ReferralView({ id }: { id: string }) {
+  const { t } = useTranslation();
   const referral = useApi<ReferralDetail>(`/api/referrals/${encodeURIComponent(id)}`);
   // The referral as the last step returned it: after ending a referral a provider can no longer
   // read it again, yet should see how it ended.
