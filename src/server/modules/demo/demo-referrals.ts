@@ -17,7 +17,7 @@ export type DemoOrganisation = { id: string; name: string; kind: 'provider' | 'p
 
 /** Shades of a state that the demo shows: an extension at the end, a withdrawal after the start, where a transfer went. */
 export type ReferralVariant =
-  | 'ending_soon' | 'extension_proposed' | 'extension_approved' | 'extension_refused'
+  | 'ending_soon' | 'extension_proposed' | 'extension_approved' | 'extension_refused' | 'just_ended' | 'just_refused'
   | 'withdrawn_accepted' | 'withdrawn_active' | 'transfer_provider' | 'transfer_work';
 
 export type ReferralPlan = {
@@ -79,7 +79,7 @@ export function milestones(plan: Pick<ReferralPlan, 'status' | 'variant' | 'seq'
       m.decided = addDays(m.requested, partner ? 3 : 4);
       break;
     case 'refused':
-      m.requested = addMonths(today, -(1 + (k % 9)));
+      m.requested = plan.variant === 'just_refused' ? addDays(today, -12) : addMonths(today, -(1 + (k % 9)));
       m.decided = addDays(m.requested, 6);
       break;
     case 'active':
@@ -97,7 +97,7 @@ export function milestones(plan: Pick<ReferralPlan, 'status' | 'variant' | 'seq'
         m.decided = addDays(m.requested, 5);
         m.ended = addDays(m.decided, 30);
       } else {
-        startedAt(addMonths(today, -(months + 1 + (k % 8))));
+        startedAt(plan.variant === 'just_ended' ? addDays(addMonths(today, -months), -10) : addMonths(today, -(months + 1 + (k % 8))));
         m.ended = addMonths(m.started!, months);
       }
       break;
@@ -217,7 +217,7 @@ export function buildReferral(out: DemoReferralRows, env: DemoEnv, plan: Referra
     }
   }
   // A recent refusal still waits for the coach's follow-up.
-  if (status === 'refused' && m.decided! >= addMonths(env.today, -2)) {
+  if (status === 'refused' && m.decided! >= addDays(env.today, -30)) {
     out.tasks.push({
       organisation_id: env.organisationId, client_id: client.id, assignee_id: client.coachId, kind: 'verwijzing_beoordelen',
       title: `Verwijzing geweigerd door ${org.name}: opnieuw beoordelen`, due_on: addDays(m.decided!, 14), rule_key: `referral:${id}:refused`, created_by: org.workerId,

@@ -38,7 +38,8 @@ const BULK_PARTNER_STATUSES: ReferralStatus[] = ['completed', 'accepted', 'reque
  * Referrals in every state to the providers and partners, with their history. The demo coach's
  * caseload holds the open ones the browser flows use: the demo provider (De Brug) has a new
  * request, an accepted one, a running trajectory, one ending soon and one with an extension
- * proposed; the demo partner (Taalhuis) has one sent and one received. Other coaches' clients
+ * proposed (and a fresh refusal and a just-ended trajectory ask the coach for a decision); the
+ * demo partner (Taalhuis) has one sent and one received. Other coaches' clients
  * show the other states, the transition year in Heuveldorp, and volume for the lists.
  */
 export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: DemoTrajectoryInput): Promise<SeededReferral[]> {
@@ -85,7 +86,9 @@ export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: D
   refer(mine[0], brug, 'completed', undefined, 'Sociale activering');
   refer(mine[0], brug, 'active', undefined, 'Focus op werk');
   refer(mine[8], bibliotheek, 'completed');
-  refer(mine[9], brug, 'refused');
+  // What asks the coach for a decision besides the extension: a fresh refusal and a trajectory that just ended.
+  refer(mine[9], brug, 'refused', 'just_refused');
+  refer(mine[10], brug, 'completed', 'just_ended', 'Sociale activering');
 
   // Every other state, at every provider, and the transition year in Heuveldorp.
   refer(other(lingestad), brug, 'stopped');
