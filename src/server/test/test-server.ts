@@ -12,12 +12,13 @@ import { testConfig } from './test-app.ts';
  * The real server on a random loopback port, on a fresh in-memory PGlite with the demo
  * organisation, serving the built web UI: what the browser tests drive.
  */
-export async function startTestServer(options: { clients?: number } = {}) {
+export async function startTestServer(options: { clients?: number; webRoot?: string } = {}) {
   const config = testConfig();
   const database = await openDatabase({ dataDir: 'memory://' });
   await migrateToLatest(database.db);
   await seedDemo(database.db, { clients: options.clients ?? 60, pseudonymKey: config.pseudonymKey });
-  const app = await buildApp({ db: database.db, config, logger: false, webRoot: resolve('dist/web') });
+  // webRoot: a private copy of the build keeps a suite's lazily loaded pages stable while dist/web is rebuilt.
+  const app = await buildApp({ db: database.db, config, logger: false, webRoot: options.webRoot ?? resolve('dist/web') });
   await app.listen({ port: 0, host: '127.0.0.1' });
   const { port } = app.server.address() as AddressInfo;
   const accounts = Object.fromEntries(

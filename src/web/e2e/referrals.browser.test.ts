@@ -6,6 +6,9 @@
  * coach sees every step on the timeline. Also the partner's light flow, a stale step (412), the
  * contract and provider pages. Every screen passes axe with its forms open.
  */
+import { cp, mkdtemp, rm } from 'node:fs/promises';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import type { BrowserContext, Locator, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { completeBsn } from '../../shared/bsn.ts';
@@ -67,8 +70,13 @@ async function registerClient(p: Page): Promise<{ id: string; name: string }> {
   return { id: created.body.id, name: `${created.body.firstName} ${created.body.lastName}` };
 }
 
+/** A private copy of the built UI, so a rebuild of dist/web during the run cannot pull pages from under the suite. */
+let webRoot = '';
+
 beforeAll(async () => {
-  server = await startTestServer({ clients: 40 });
+  webRoot = await mkdtemp(join(tmpdir(), 'meedoen-web-referrals-'));
+  await cp(resolve('dist/web'), webRoot, { recursive: true });
+  server = await startTestServer({ clients: 40, webRoot });
   const browser = await launchBrowser('meedoen-e2e-referrals-');
   context = browser.context;
   closeBrowser = browser.close;
@@ -79,6 +87,7 @@ beforeAll(async () => {
 afterAll(async () => {
   await closeBrowser?.();
   await server?.close();
+  if (webRoot) await rm(webRoot, { recursive: true, force: true });
 });
 
 beforeEach(async () => {
@@ -267,8 +276,10 @@ describe('referrals and trajectories in the browser', { timeout: 180_000 }, () =
     await page.getByRole('button', { name: 'Filteren' }).click();
     await page.waitForURL(/needsDecision=true/);
     await settle(page);
+    // Only the trajectory with its proposed extension is left once the filtered list has loaded.
     const row = page.getByTestId('referrals-table').getByRole('row').filter({ hasText: client.name });
-    await row.waitFor();
+    await expect.poll(() => row.count()).toBe(1);
+    expect(await row.textContent()).toContain(PRODUCT);
     expect(await row.textContent()).toContain('Verlenging voorgesteld');
     await expectAccessible(page, 'referral list (coach, needs decision)');
     await row.getByRole('link', { name: client.name }).click();
@@ -469,7 +480,7 @@ describe('referrals and trajectories in the browser', { timeout: 180_000 }, () =
     await create.getByRole('button', { name: 'Contract toevoegen' }).click();
     await announced(page, 'Het contract Taalactivering trede 1–3 is toegevoegd.');
     const added = table.getByRole('row').filter({ hasText: 'Taalactivering trede 1–3' });
-    expect(await added.textContent()).toMatch(/€\s1\.250,50/);
+    await expect.poll(() => added.textContent()).toMatch(/€\s1\.250,50/);
     expect(await added.textContent()).toContain('0 lopend, 0 aangevraagd, 12 vrij van 12 plaatsen');
 
     await added.getByRole('button', { name: /^Bewerken/ }).click();
@@ -478,7 +489,7 @@ describe('referrals and trajectories in the browser', { timeout: 180_000 }, () =
     await expectAccessible(page, 'contracts page with the edit form');
     await edit.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await announced(page, 'Het contract Taalactivering trede 1–3 is opgeslagen.');
-    expect(await added.textContent()).toContain('15 vrij van 15 plaatsen');
+    await expect.poll(() => added.textContent()).toContain('15 vrij van 15 plaatsen');
 
     await navigate(page, 'Aanbieders', 'Aanbieders');
     await expectAccessible(page, 'providers page (administrator)');
@@ -493,7 +504,7 @@ describe('referrals and trajectories in the browser', { timeout: 180_000 }, () =
     await expectAccessible(page, 'providers page with the edit form');
     await providerEdit.getByRole('button', { name: 'Opslaan', exact: true }).click();
     await announced(page, 'Stichting Nieuw Begin is opgeslagen.');
-    expect(await page.getByTestId('providers-table').getByRole('row').filter({ hasText: 'Stichting Nieuw Begin' }).textContent()).toContain('Niet actief');
+    await expect.poll(() => page.getByTestId('providers-table').getByRole('row').filter({ hasText: 'Stichting Nieuw Begin' }).textContent()).toContain('Niet actief');
 
     await navigate(page, 'Netwerkpartners', 'Netwerkpartners');
     const partner = page.getByRole('form', { name: 'Nieuwe netwerkpartner' });
@@ -502,7 +513,7 @@ describe('referrals and trajectories in the browser', { timeout: 180_000 }, () =
     await expectAccessible(page, 'partners page (administrator)');
     await partner.getByRole('button', { name: 'Netwerkpartner toevoegen' }).click();
     await announced(page, 'Repair Café Lingestad is toegevoegd.');
-    expect(await page.getByTestId('partners-table').textContent()).toContain('Repair Café Lingestad');
+    await expect.poll(() => page.getByTestId('partners-table').textContent()).toContain('Repair Café Lingestad');
 
     // The coach reads contracts and providers, without the forms.
     await context.clearCookies();
