@@ -29,8 +29,8 @@ import { registerGroupModuleRoutes } from './modules/group-modules/group-modules
 import { registerProjectRoutes } from './modules/projects/projects.routes.ts';
 import { registerMunicipalityRoutes } from './modules/municipalities/municipalities.routes.ts';
 import { registerProcessingLogRoutes } from './modules/processing-log/processing-log.routes.ts';
-import { registerWorkRoutes } from './modules/placements/work-routes.ts';
 import { registerReferralRoutes } from './modules/referrals/referrals.routes.ts';
+import { registerWorkRoutes } from './modules/placements/work-routes.ts';
 import { registerStartRoutes } from './modules/start/start.routes.ts';
 import { registerTeamRoutes } from './modules/teams/teams.routes.ts';
 import { registerUserRoutes } from './modules/users/users.routes.ts';
@@ -133,16 +133,16 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     registerTeamRoutes(api, deps);
     registerMunicipalityRoutes(api, deps);
     registerExternalOrganisationRoutes(api, deps);
-    registerWorkRoutes(api, deps);
     registerPlanRoutes(api, deps);
     registerGoalRoutes(api, deps);
-    registerGroupModuleRoutes(api, deps);
-    registerProjectRoutes(api, deps);
+    registerWorkRoutes(api, deps);
+    registerContractRoutes(api, deps);
+    registerReferralRoutes(api, deps);
     registerAppointmentRoutes(api, deps);
     registerClientPortalRoutes(api, deps);
     registerPrivacyRoutes(api, deps);
-    registerContractRoutes(api, deps);
-    registerReferralRoutes(api, deps);
+    registerGroupModuleRoutes(api, deps);
+    registerProjectRoutes(api, deps);
   });
 
   registerWebUi(app, options.webRoot ?? resolve('dist/web'));

@@ -124,7 +124,7 @@ describe('the coach desk in the browser', () => {
     await settle(page);
 
     // Ladder: the questions appear one after the other and the trede is previewed.
-    await page.getByRole('button', { name: 'Nieuwe meting' }).click();
+    await page.getByRole('button', { name: 'Nieuwe laddermeting' }).click();
     await page.getByRole('group', { name: /betaald werk \(een arbeidscontract\)/ }).getByLabel('Nee').check();
     await page.getByRole('group', { name: /onbetaald werk met verantwoordelijkheid/ }).getByLabel('Ja').check();
     expect(await page.getByRole('group', { name: /georganiseerde activiteit/ }).count()).toBe(0);
