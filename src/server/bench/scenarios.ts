@@ -42,8 +42,43 @@ async function benchCoach(ctx: BenchContext) {
   return { coach, client };
 }
 
+/**
+ * A demo client of the demo coach with everything the dossier page shows: the most ladder
+ * measurements, and Positive Health webs (the demo gives most of the coach's clients several).
+ */
+async function richDemoClient(ctx: BenchContext) {
+  const coach = await ctx.db.selectFrom('users').select('id').where('email', '=', DEMO_ACCOUNTS.coach.email).executeTakeFirstOrThrow();
+  return ctx.db
+    .selectFrom('clients as c')
+    .innerJoin('health_measurements as h', 'h.client_id', 'c.id')
+    .innerJoin('ladder_measurements as l', 'l.client_id', 'c.id')
+    .select(['c.id'])
+    .where('c.coach_id', '=', coach.id)
+    .groupBy('c.id')
+    .orderBy((eb) => eb.fn.countAll(), 'desc')
+    .orderBy('c.id')
+    .executeTakeFirstOrThrow();
+}
+
 /** Scenarios in the order they run; later issues add theirs here. */
 export const SCENARIOS: Scenario[] = [
+  {
+    name: 'client-page',
+    description: 'the dossier page as a coach: GET client (header), ladder history, latest and first web, first timeline page (each a processing-log write)',
+    async run(ctx) {
+      const client = await richDemoClient(ctx);
+      const session = await ctx.login(DEMO_ACCOUNTS.coach.email);
+      const base = `/api/clients/${client.id}`;
+      const figures = await loadTest({
+        url: ctx.appUrl,
+        connections: ctx.connections,
+        durationSeconds: ctx.durationSeconds,
+        headers: { cookie: session.cookie },
+        requests: [{ path: base }, { path: `${base}/ladder` }, { path: `${base}/health-measurements/comparison` }, { path: `${base}/timeline?limit=20` }],
+      });
+      return { figures, floor: await endpointFloor(ctx), floorLabel: 'bare route, select 1' };
+    },
+  },
   {
     name: 'login',
     description: 'POST /api/auth/login (argon2id verify + session insert)',

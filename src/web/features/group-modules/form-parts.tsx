@@ -1,23 +1,8 @@
-import { Button, ButtonGroup, Heading1, Paragraph } from '@utrecht/component-library-react';
-import { useTranslation } from 'react-i18next';
+import { Heading1, Paragraph } from '@utrecht/component-library-react';
 import { RouterLink } from '../../components/router-link.tsx';
 
-/** The buttons under every form of these pages: the primary action and, when given, "Annuleren". */
-export function FormActions({ submitLabel, pending, onCancel }: { submitLabel: string; pending?: boolean; onCancel?: () => void }) {
-  const { t } = useTranslation();
-  return (
-    <ButtonGroup>
-      <Button type="submit" appearance="primary-action-button" busy={pending} disabled={pending}>
-        {submitLabel}
-      </Button>
-      {onCancel ? (
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      ) : null}
-    </ButtonGroup>
-  );
-}
+/** The buttons under every form: shared with the rest of the UI. */
+export { FormActions } from '../../components/form-actions.tsx';
 
 /** A form-level message that is not tied to one input (such as "choose a client first"), announced at once. */
 export function FormError({ message }: { message: string | undefined }) {
