@@ -31,15 +31,17 @@ type Props = { cohort: CohortOverview; onChanged: (message: string) => void };
 export function WaitingListSection({ cohort, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [leaving, setLeaving] = useState<Leaving | null>(null);
-  const [pendingId, setPendingId] = useState<string | null>(null);
+  // The voorrang toggle shows the new choice at once while it is saved; a refusal puts it back.
+  const [pending, setPending] = useState<{ enrolmentId: string; priority: boolean } | null>(null);
+  const pendingId = pending?.enrolmentId ?? null;
   const priority = useSubmit();
   const waiting = [...cohort.waitingList].sort((a, b) => a.position - b.position);
 
   const onPriority = async (entry: WaitingListEntry, on: boolean) => {
-    setPendingId(entry.enrolmentId);
+    setPending({ enrolmentId: entry.enrolmentId, priority: on });
     const path = `/api/enrolments/${encodeURIComponent(entry.enrolmentId)}/priority`;
     const ok = await priority.run(() => api.post<unknown>(path, { priority: on }).then(() => undefined));
-    setPendingId(null);
+    setPending(null);
     const name = participantName(entry.client, t);
     if (ok) onChanged(on ? t('cohorts.priorityGiven', { name }) : t('cohorts.priorityRemoved', { name }));
   };
@@ -77,7 +79,7 @@ export function WaitingListSection({ cohort, onChanged }: Props) {
                       {w.policies.prioritise ? (
                         <label className="meedoen-nowrap">
                           <Checkbox
-                            checked={w.priority}
+                            checked={pending?.enrolmentId === w.enrolmentId ? pending.priority : w.priority}
                             disabled={pendingId === w.enrolmentId}
                             aria-label={t('cohorts.priorityFor', { name })}
                             onChange={(event) => void onPriority(w, event.target.checked)}
