@@ -76,6 +76,7 @@ async function prepareDatabase() {
 
 function startChild(command: string[], env: Record<string, string>, readyWhen: RegExp): Promise<ChildProcess> {
   return new Promise((resolve, reject) => {
+    // Forwards the environment to the child (PATH, PG settings) with the bench's own settings on top; no configuration is read here.
     const child = spawn(process.execPath, command, { env: { ...process.env, ...env }, stdio: ['ignore', 'pipe', 'pipe'] });
     let output = '';
     const onData = (chunk: Buffer) => {
