@@ -6,7 +6,8 @@ import type { AttendanceStatus, DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
-import { clientsInScope, listSessionAttendance, pseudonymsOf, upsertAttendance } from './enrolments.repository.ts';
+import { findPseudonyms } from '../clients/clients.repository.ts';
+import { clientsInScope, listSessionAttendance, upsertAttendance } from './enrolments.repository.ts';
 import { cohortPolicy } from './group-modules.policy.ts';
 import { findSession } from './group-modules.repository.ts';
 import { activityOf, cohortRef, loadCohort } from './waiting-list.service.ts';
@@ -71,7 +72,7 @@ export async function recordAttendance(
       })),
     );
     const recordedClients = latest.map((item) => participants.get(item.enrolmentId)!.client_id);
-    await recordProcessing(trx, ctx, { operation: 'attendance.record', activity: activityOf(cohort), dataSubjectIds: await pseudonymsOf(trx, recordedClients) });
+    await recordProcessing(trx, ctx, { operation: 'attendance.record', activity: activityOf(cohort), dataSubjectIds: await findPseudonyms(trx, [...new Set(recordedClients)]) });
     return attendanceOf(trx, ctx, session.id, session.cohort_id);
   });
 }

@@ -187,13 +187,6 @@ export async function clientsInScope(db: Executor, actor: Actor, ids: readonly s
 
 export type ScopedClient = Awaited<ReturnType<typeof clientsInScope>>[number];
 
-/** Pseudonyms of clients for the processing log of changes the actor caused (e.g. a placement from the waiting list). */
-export async function pseudonymsOf(db: Executor, clientIds: readonly string[]): Promise<string[]> {
-  if (clientIds.length === 0) return [];
-  const rows = await db.selectFrom('clients').select('bsn_pseudonym').where('id', 'in', [...new Set(clientIds)]).execute();
-  return rows.map((r) => r.bsn_pseudonym);
-}
-
 /** A client's enrolments in modules the actor may see, newest cohort first. */
 export async function listClientEnrolments(db: Executor, actor: Actor, clientId: string) {
   return scopedEnrolments(db, actor)

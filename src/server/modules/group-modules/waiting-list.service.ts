@@ -5,7 +5,8 @@ import type { RequestContext } from '../../http/request-context.ts';
 import type { ProcessingActivityCode } from '../processing-log/processing-activities.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
-import { firstWaiting, pseudonymsOf, setEnrolmentStatus } from './enrolments.repository.ts';
+import { findPseudonyms } from '../clients/clients.repository.ts';
+import { firstWaiting, setEnrolmentStatus } from './enrolments.repository.ts';
 import { OPEN_COHORT_STATUSES, type CohortRef } from './group-modules.policy.ts';
 import { findCohort, lockCohort, type CohortRow } from './group-modules.repository.ts';
 
@@ -58,7 +59,7 @@ export async function recordEnrolmentChanges(trx: Executor, ctx: RequestContext,
   for (const change of changes) {
     await addTimelineEvent(trx, ctx, { clientId: change.clientId, kind: change.kind, summary: change.summary, subjectType: 'enrolment', subjectId: change.enrolmentId });
   }
-  await recordProcessing(trx, ctx, { operation, activity: activityOf(cohort), dataSubjectIds: await pseudonymsOf(trx, changes.map((c) => c.clientId)) });
+  await recordProcessing(trx, ctx, { operation, activity: activityOf(cohort), dataSubjectIds: await findPseudonyms(trx, [...new Set(changes.map((c) => c.clientId))]) });
 }
 
 /**
