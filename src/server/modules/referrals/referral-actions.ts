@@ -58,7 +58,8 @@ export function requireState(loaded: LoadedReferral, action: ReferralPolicyActio
   }
 }
 
-function staleReferral(loaded: LoadedReferral): AppError {
+/** The 412 for a caller whose copy of the referral is stale. */
+export function staleReferral(loaded: LoadedReferral): AppError {
   return new AppError('precondition_failed', 'Someone else changed this referral since you read it', { currentVersion: loaded.referral.version });
 }
 

@@ -16,6 +16,7 @@ import {
   referralName,
   requireState,
   shorten,
+  staleReferral,
   type LoadedReferral,
 } from './referral-actions.ts';
 import { completeCoachTasks, createCoachTask, findReferralBlocker, referOnward } from './referral-backstop.repository.ts';
@@ -165,9 +166,7 @@ export async function reportProgress(db: Kysely<DB>, ctx: RequestContext, referr
   return inActorTransaction(db, ctx, async (trx) => {
     const loaded = await loadReferralForAction(trx, ctx, referralId, 'reportProgress');
     requireState(loaded, 'reportProgress');
-    if (expectedVersion !== null && expectedVersion !== loaded.referral.version) {
-      throw new AppError('precondition_failed', 'Someone else changed this referral since you read it', { currentVersion: loaded.referral.version });
-    }
+    if (expectedVersion !== null && expectedVersion !== loaded.referral.version) throw staleReferral(loaded);
     const { referral } = loaded;
     await insertProgress(trx, { organisation_id: referral.organisation_id, referral_id: referralId, reported_on: input.reportedOn, summary: input.summary, author_id: ctx.actor.userId });
     await addReferralEvent(trx, ctx, referral, 'progress', `Voortgang traject bij ${referralName(referral)}: ${shorten(input.summary)}`);
