@@ -3,10 +3,17 @@ export type IsoDate = string;
 
 // Building an Intl formatter costs far more than using one: make it once.
 const amsterdamDate = new Intl.DateTimeFormat('sv-SE', { timeZone: 'Europe/Amsterdam' });
+const dutchLongDate = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 
 /** Today in the Netherlands, as a calendar date. */
 export function todayIso(now: Date = new Date()): IsoDate {
   return amsterdamDate.format(now);
+}
+
+/** A calendar date as readers of a printed document see it: '2026-11-26' as "26 november 2026". */
+export function dutchDate(date: IsoDate): string {
+  const [y, m, d] = date.split('-').map(Number) as [number, number, number];
+  return dutchLongDate.format(new Date(Date.UTC(y, m - 1, d)));
 }
 
 /** Age in whole years on a given date. */

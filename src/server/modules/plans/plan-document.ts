@@ -1,3 +1,4 @@
+import { dutchDate } from '../../../shared/dates.ts';
 import { GOAL_STATUS_NAMES, type GoalOwnerKind } from '../../../shared/plan-goals.ts';
 import { HEALTH_DIMENSIONS, HEALTH_ASPECT_NAMES, HEALTH_DIMENSION_NAMES, dimensionOfAspect, flaggedAspects, type HealthAnswers, type HealthDimension } from '../../../shared/positive-health.ts';
 import { ZRM_DOMAINS, zrmLabel } from '../../../shared/zrm.ts';
@@ -21,12 +22,6 @@ export type PlanDocumentData = {
   zrmFirst: Zrm | null;
 };
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
-/** 'YYYY-MM-DD' as "26 november 2026". */
-export function dutchDate(iso: string): string {
-  const [y, m, d] = iso.split('-').map(Number);
-  return dateFormat.format(new Date(Date.UTC(y!, m! - 1, d!)));
-}
 const oneDecimal = (n: number) => n.toFixed(1).replace('.', ',');
 const signed = (n: number) => (n > 0 ? `+${oneDecimal(n)}` : n < 0 ? `-${oneDecimal(-n)}` : '0');
 

@@ -1,7 +1,7 @@
+import { dutchDate } from '../../../shared/dates.ts';
 import { renderPdf, type PdfBlock } from '../../pdf/pdf-document.ts';
 import type { DataExport, ExportField, ExportSection, ExportValue } from './data-export.types.ts';
 
-const dateFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'long', year: 'numeric', timeZone: 'UTC' });
 const dateTimeFormat = new Intl.DateTimeFormat('nl-NL', { day: 'numeric', month: 'short', year: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Amsterdam' });
 
 /** A value as a reader sees it: Dutch dates, ja/nee, a dash for "nothing". */
@@ -10,10 +10,7 @@ export function formatValue(value: ExportValue, type: ExportField['type']): stri
   if (Array.isArray(value)) return value.join('\n');
   if (typeof value === 'boolean') return value ? 'ja' : 'nee';
   if (typeof value === 'number') return String(value);
-  if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) {
-    const [y, m, d] = value.split('-').map(Number);
-    return dateFormat.format(new Date(Date.UTC(y!, m! - 1, d!)));
-  }
+  if (type === 'date' && /^\d{4}-\d{2}-\d{2}$/.test(value)) return dutchDate(value);
   if (type === 'datetime') {
     const at = new Date(value);
     if (!Number.isNaN(at.getTime())) return dateTimeFormat.format(at);
