@@ -1,9 +1,10 @@
-import { Button, ButtonGroup, Heading3 } from '@utrecht/component-library-react';
+import { Heading3 } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { amsterdamInstant } from '../../../shared/amsterdam-time.ts';
 import { todayIso } from '../../../shared/dates.ts';
 import { api } from '../../api/client.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrors } from '../../components/problem-message.ts';
 import { SelectField } from '../../components/select-field.tsx';
@@ -64,11 +65,7 @@ export function AppointmentForm({ path, onSaved }: { path: string; onSaved: () =
       />
       <TextField id="appointment-location" label={t('appointments.location')} required value={location} onChange={setLocation} error={errors.location ?? serverErrors.location} />
       <TextareaField id="appointment-purpose" label={t('appointments.purpose')} description={t('appointments.purposeHint')} required rows={2} value={purpose} onChange={setPurpose} error={errors.purpose ?? serverErrors.purpose} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={submit.pending} disabled={submit.pending}>
-          {t('appointments.submit')}
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel={t('appointments.submit')} pending={submit.pending} />
     </form>
   );
 }

@@ -1,7 +1,7 @@
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrors } from '../../components/problem-message.ts';
 import { TextField } from '../../components/text-field.tsx';
@@ -38,14 +38,7 @@ export function ActionForm({ goalId, headingId, onSaved, onCancel }: { goalId: s
       <TextField id={`${id}-description`} label={t('plan.action.description')} required value={description} onChange={setDescription} error={errors.description ?? server.description} />
       <OwnerFields id={id} owner={owner} onChange={setOwner} nameError={errors.ownerName ?? server.owner} />
       <TextField id={`${id}-dueOn`} label={t('plan.dueOnOptional')} type="date" value={dueOn} onChange={setDueOn} error={server.dueOn} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={submit.pending} disabled={submit.pending}>
-          {t('plan.action.add')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel={t('plan.action.add')} pending={submit.pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { GOAL_STATUSES, type GoalStatus } from '../../../shared/plan-goals.ts';
 import { HEALTH_DIMENSION_CODES, type HealthDimension } from '../../../shared/positive-health.ts';
 import { apiExchange } from '../../api/client.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrors } from '../../components/problem-message.ts';
 import { SelectField } from '../../components/select-field.tsx';
@@ -91,14 +91,7 @@ export function GoalForm({ clientId, goal, dimension, headingId, onSaved, onCanc
           <TextField id={`${id}-progress`} label={t('plan.goal.progressPercent')} type="number" inputMode="numeric" min={0} max={100} step={5} value={values.progress} onChange={set('progress')} error={errors.progress ?? server.progress} />
         </>
       ) : null}
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={submit.pending} disabled={submit.pending}>
-          {goal ? t('common.save') : t('plan.goal.add')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel={goal ? t('common.save') : t('plan.goal.add')} pending={submit.pending} onCancel={onCancel} />
     </form>
   );
 }

@@ -1,9 +1,9 @@
-import { Button, ButtonGroup } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { todayIso } from '../../../shared/dates.ts';
 import { ZRM_DOMAINS, ZRM_SCALE, type ZrmDomain } from '../../../shared/zrm.ts';
 import { api } from '../../api/client.ts';
+import { FormActions } from '../../components/form-actions.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { fieldErrors } from '../../components/problem-message.ts';
 import { SelectField } from '../../components/select-field.tsx';
@@ -63,14 +63,7 @@ export function ZrmForm({ clientId, onSaved, onCancel }: Props) {
       ))}
       <TextField id="zrm-measuredOn" label={t('zrm.measuredOn')} type="date" required value={measuredOn} onChange={setMeasuredOn} error={serverErrors.measuredOn} />
       <TextareaField id="zrm-note" label={t('zrm.noteOptional')} value={note} onChange={setNote} rows={3} error={serverErrors.note} />
-      <ButtonGroup>
-        <Button type="submit" appearance="primary-action-button" busy={submit.pending} disabled={submit.pending}>
-          {t('zrm.submit')}
-        </Button>
-        <Button type="button" appearance="secondary-action-button" onClick={onCancel}>
-          {t('common.cancel')}
-        </Button>
-      </ButtonGroup>
+      <FormActions submitLabel={t('zrm.submit')} pending={submit.pending} onCancel={onCancel} />
     </form>
   );
 }
