@@ -4,10 +4,8 @@ import type { ExternalOrganisationsTable, PartnerKind } from '../../db/schema.ts
 
 const COLUMNS = ['id', 'organisation_id', 'name', 'kind', 'partner_kind', 'active', 'contact_name', 'contact_email', 'contact_phone'] as const;
 
-export async function listExternalOrganisations(db: Executor, organisationId: string, kind?: 'provider' | 'partner') {
-  let query = db.selectFrom('external_organisations').select(COLUMNS).where('organisation_id', '=', organisationId);
-  if (kind) query = query.where('kind', '=', kind);
-  return query.orderBy('kind').orderBy('name').execute();
+export async function listExternalOrganisations(db: Executor, organisationId: string) {
+  return db.selectFrom('external_organisations').select(COLUMNS).where('organisation_id', '=', organisationId).orderBy('kind').orderBy('name').execute();
 }
 
 export type ExternalOrganisationRow = Awaited<ReturnType<typeof listExternalOrganisations>>[number];
