@@ -86,9 +86,6 @@ export function impliedLadderStep(kind: PlacementKind, support: { wageSubsidy: b
   return rule.step;
 }
 
-/** The Wsw closed to new inflow on this date; only someone who worked in it before may return. */
-export const SW_CLOSED_SINCE = '2015-01-01';
-
 /** A KvK number has eight digits. */
 export const KVK_PATTERN = /^\d{8}$/;
 

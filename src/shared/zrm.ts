@@ -37,9 +37,6 @@ export const ZRM_SCORE_MAX = 5;
 
 export type ZrmScores = Record<ZrmDomain, number>;
 
-/** Dutch names by code, for documents rendered on the server. */
-export const ZRM_DOMAIN_NAMES: Readonly<Record<ZrmDomain, string>> = Object.fromEntries(ZRM_DOMAINS.map((d) => [d.code, d.name])) as Record<ZrmDomain, string>;
-
 /** The label of a score, e.g. 3 → "beperkt zelfredzaam". */
 export function zrmLabel(score: number): string {
   return ZRM_SCALE.find((s) => s.score === score)?.label ?? String(score);
