@@ -64,10 +64,6 @@ export async function projectNameTaken(db: Executor, organisationId: string, nam
   return (await query.executeTakeFirst()) !== undefined;
 }
 
-export async function findMunicipalityOf(db: Executor, organisationId: string, municipalityId: string) {
-  return db.selectFrom('municipalities').select('id').where('organisation_id', '=', organisationId).where('id', '=', municipalityId).executeTakeFirst();
-}
-
 type ProjectFields = { name: string; description: string; municipality_id: string | null; starts_on: string; ends_on: string | null };
 
 export async function insertProject(db: Executor, row: ProjectFields & { organisation_id: string }) {

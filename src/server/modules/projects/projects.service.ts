@@ -7,6 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAuditEvent } from '../audit/audit.ts';
+import { findMunicipalityOfOrganisation } from '../clients/clients.repository.ts';
 import { loadClientForAction } from '../clients/clients.service.ts';
 import { clientsInScope } from '../group-modules/enrolments.repository.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
@@ -14,7 +15,6 @@ import { addTimelineEvent } from '../timeline/timeline.service.ts';
 import { projectClientPolicy, projectPolicy } from './projects.policy.ts';
 import {
   countParticipantsByYear,
-  findMunicipalityOf,
   findParticipant,
   findProject,
   insertParticipant,
@@ -41,6 +41,11 @@ async function byYear(trx: Executor, projectIds: readonly string[]): Promise<Map
   return result;
 }
 
+/** One project's participants per year. */
+async function yearsOf(trx: Executor, projectId: string): Promise<Record<string, number>> {
+  return (await byYear(trx, [projectId])).get(projectId) ?? {};
+}
+
 async function loadProject(trx: Executor, ctx: RequestContext, projectId: string): Promise<ProjectRow> {
   const project = await findProject(trx, ctx.actor.organisationId, projectId);
   if (!project) throw notFound('Project');
@@ -62,7 +67,7 @@ export async function listProjectsOf(db: Kysely<DB>, ctx: RequestContext, year?:
 /** Checks the fields a project is created or changed with. */
 async function assertProjectFields(trx: Executor, ctx: RequestContext, input: Partial<ProjectInput>, startsOn: string, endsOn: string | null, exceptId?: string) {
   if (endsOn && endsOn < startsOn) throw new AppError('validation_failed', 'The project ends before it starts', { field: 'endsOn' });
-  if (input.municipalityId && !(await findMunicipalityOf(trx, ctx.actor.organisationId, input.municipalityId))) {
+  if (input.municipalityId && !(await findMunicipalityOfOrganisation(trx, ctx.actor.organisationId, input.municipalityId))) {
     throw new AppError('unknown_reference', 'The municipality is not served by this organisation', { field: 'municipalityId' });
   }
   if (input.name && (await projectNameTaken(trx, ctx.actor.organisationId, input.name, exceptId))) {
@@ -85,7 +90,7 @@ export async function createProject(db: Kysely<DB>, ctx: RequestContext, input: 
     });
     await recordAuditEvent(trx, ctx, { action: 'project.created', subjectType: 'project', subjectId: id });
     const project = (await findProject(trx, ctx.actor.organisationId, id))!;
-    return { project, years: (await byYear(trx, [id])).get(id) ?? {} };
+    return { project, years: await yearsOf(trx, id) };
   });
 }
 
@@ -104,7 +109,7 @@ export async function updateProject(db: Kysely<DB>, ctx: RequestContext, project
     });
     await recordAuditEvent(trx, ctx, { action: 'project.updated', subjectType: 'project', subjectId: current.id, details: { fields: Object.keys(input) } });
     const project = (await findProject(trx, ctx.actor.organisationId, current.id))!;
-    return { project, years: (await byYear(trx, [current.id])).get(current.id) ?? {} };
+    return { project, years: await yearsOf(trx, current.id) };
   });
 }
 
@@ -122,7 +127,7 @@ export async function getProject(db: Kysely<DB>, ctx: RequestContext, projectId:
       participants.map((p) => p.client_id),
     );
     await recordProcessing(trx, ctx, { operation: 'projects.read', activity: 'client-dossier', dataSubjectIds: clients.map((c) => c.bsn_pseudonym) });
-    return { project, years: (await byYear(trx, [project.id])).get(project.id) ?? {}, participants, clients: new Map(clients.map((c) => [c.id, c])) };
+    return { project, years: await yearsOf(trx, project.id), participants, clients: new Map(clients.map((c) => [c.id, c])) };
   });
 }
 
