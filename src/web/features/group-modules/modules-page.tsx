@@ -20,9 +20,9 @@ import { Loading } from '../../components/loading.tsx';
 import { ProblemAlert, StatusMessage } from '../../components/problem-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
+import { useCreateEdit } from '../../components/use-create-edit.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { ModuleForm, type ModuleFormValues } from './module-form.tsx';
-import { useListEditing } from './use-list-editing.ts';
 
 const EMPTY: ModuleFormValues = { name: '', description: '', providerId: '', active: true };
 
@@ -31,17 +31,17 @@ export function ModulesPage() {
   const { t } = useTranslation();
   const { can } = useAuth();
   const list = useApi<List<GroupModule>>('/api/modules');
-  const editor = useListEditing<GroupModule>('module-edit-heading', list.reload);
+  const editor = useCreateEdit(list.data?.items, 'module-edit-heading', list.reload);
   const editing = editor.editing;
   usePageTitle(t('modules.title'));
 
   const onCreate = (values: ModuleFormValues) => {
     const body = { name: values.name.trim(), description: values.description.trim(), providerId: values.providerId || null };
-    void editor.submitCreate(() => api.post('/api/modules', body), t('modules.created', { name: body.name }));
+    void editor.runCreate(() => api.post('/api/modules', body), t('modules.created', { name: body.name }));
   };
   const onEdit = (module: GroupModule, values: ModuleFormValues) => {
     const body = { name: values.name.trim(), description: values.description.trim(), active: values.active };
-    void editor.submitEdit(() => api.patch(`/api/modules/${encodeURIComponent(module.id)}`, body), t('modules.updated', { name: body.name }));
+    void editor.runEdit(() => api.patch(`/api/modules/${encodeURIComponent(module.id)}`, body), t('modules.updated', { name: body.name }));
   };
 
   return (
@@ -74,7 +74,7 @@ export function ModulesPage() {
         list.data.items.length === 0 ? (
           <Paragraph role="status">{t('modules.none')}</Paragraph>
         ) : (
-          <ModulesTable modules={list.data.items} onEdit={editor.startEdit} />
+          <ModulesTable modules={list.data.items} onEdit={(item) => editor.startEdit(item.id)} />
         )
       ) : null}
       {can('modules:manage') ? (

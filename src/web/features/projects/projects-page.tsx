@@ -24,8 +24,8 @@ import { ProblemAlert, StatusMessage } from '../../components/problem-alert.tsx'
 import { RouterLink } from '../../components/router-link.tsx';
 import { SelectField } from '../../components/select-field.tsx';
 import { useApi } from '../../components/use-api.ts';
+import { useCreateEdit } from '../../components/use-create-edit.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
-import { useListEditing } from '../group-modules/use-list-editing.ts';
 import { ProjectCount } from './project-count.tsx';
 import { NEW_PROJECT, ProjectForm, projectBody, projectValues, type ProjectFormValues } from './project-form.tsx';
 
@@ -36,17 +36,17 @@ export function ProjectsPage() {
   const [params, setParams] = useSearchParams();
   const year = params.get('jaar') ?? '';
   const list = useApi<List<Project>>(`/api/projects${query({ year })}`);
-  const editor = useListEditing<Project>('project-edit-heading', list.reload);
+  const editor = useCreateEdit(list.data?.items, 'project-edit-heading', list.reload);
   const editing = editor.editing;
   usePageTitle(t('projects.title'));
 
   const onCreate = (values: ProjectFormValues) => {
     const body = projectBody(values);
-    void editor.submitCreate(() => api.post('/api/projects', body), t('projects.created', { name: body.name }));
+    void editor.runCreate(() => api.post('/api/projects', body), t('projects.created', { name: body.name }));
   };
   const onEdit = (project: Project, values: ProjectFormValues) => {
     const body = projectBody(values);
-    void editor.submitEdit(() => api.patch(`/api/projects/${encodeURIComponent(project.id)}`, body), t('projects.updated', { name: body.name }));
+    void editor.runEdit(() => api.patch(`/api/projects/${encodeURIComponent(project.id)}`, body), t('projects.updated', { name: body.name }));
   };
 
   return (
@@ -80,7 +80,7 @@ export function ProjectsPage() {
           <Paragraph role="status">{t('projects.none')}</Paragraph>
         ) : (
           <>
-            <ProjectsTable projects={list.data.items} onEdit={editor.startEdit} />
+            <ProjectsTable projects={list.data.items} onEdit={(item) => editor.startEdit(item.id)} />
             <ByYearTable projects={list.data.items} />
           </>
         )
