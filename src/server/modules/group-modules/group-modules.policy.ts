@@ -13,8 +13,6 @@ export type EnrolmentRef = { status: EnrolmentStatus; inReach: boolean; cohort: 
 
 /** Statuses in which a cohort still takes enrolments and changes. */
 export const OPEN_COHORT_STATUSES: readonly CohortStatus[] = ['gepland', 'lopend'];
-/** Enrolments that still take part (or may): everything but completed and left. */
-export const ACTIVE_ENROLMENT_STATUSES: readonly EnrolmentStatus[] = ['invited', 'selected', 'not_selected', 'waiting', 'placed'];
 
 /**
  * Who runs a module's cohorts: a provider's module by that provider's coaches, the service's own
