@@ -95,8 +95,7 @@ describe('the personal plan in the browser', () => {
     await page.getByTestId('health-form').getByLabel('Datum', { exact: true }).fill(addMonths(todayIso(), -6));
     await page.getByRole('button', { name: 'Spinnenweb opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Het spinnenweb is opgeslagen.' }).waitFor();
-    await settle(page);
-    expect((await healthTable(page))[0]).toMatch(/Lichaamsfuncties\s+4,0\s+Slapen/);
+    await expect.poll(async () => (await healthTable(page))[0], { timeout: 15_000 }).toMatch(/Lichaamsfuncties\s+4,0\s+Slapen/);
     // Two flagged aspects show as numbered speech bubbles on the web.
     expect(await page.getByTestId('health-web').locator('.meedoen-radar__bubble').count()).toBe(2);
 
@@ -104,7 +103,7 @@ describe('the personal plan in the browser', () => {
     await fillWeb(page, (d) => (d === 4 ? 7 : 6));
     await page.getByRole('button', { name: 'Spinnenweb opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Het spinnenweb is opgeslagen.' }).waitFor();
-    await settle(page);
+    await expect.poll(async () => (await healthTable(page))[0], { timeout: 15_000 }).toMatch(/\+2,0/);
     const rows = await healthTable(page);
     expect(rows[0]).toMatch(/Lichaamsfuncties\s+4,0\s+6,0\s+\+2,0/);
     expect(rows[4]).toMatch(/Meedoen\s+3,0\s+7,0\s+\+4,0/);
@@ -163,8 +162,8 @@ describe('the personal plan in the browser', () => {
     expect(await page.getByText('Wie heeft het ingevuld?').count()).toBe(0);
     await page.getByRole('button', { name: 'Spinnenweb opslaan' }).click();
     await page.getByRole('status').filter({ hasText: 'Het spinnenweb is opgeslagen.' }).waitFor();
-    await settle(page);
-    expect((await healthTable(page))[0]).toMatch(/8,0/);
+    // The web reloads after the message shows (its fetch starts in an effect), so wait for it.
+    await expect.poll(async () => (await healthTable(page))[0], { timeout: 15_000 }).toMatch(/8,0/);
     expect(await page.getByTestId('health-web').getAttribute('aria-label')).toContain('vergeleken met');
     await expectAccessible(page, 'client’s plan after a new web');
   }, 180_000);
