@@ -17,8 +17,9 @@ export function isExternalActor(actor: Actor): boolean {
 export async function enterActorBoundary(trx: Transaction<DB>, actor: Actor): Promise<void> {
   if (!isExternalActor(actor)) return;
   if (!actor.externalOrganisationId) throw new Error('An external user without an organisation cannot open a transaction');
-  await sql`select set_config('meedoen.external_organisation_id', ${actor.externalOrganisationId}, true), set_config('meedoen.organisation_id', ${actor.organisationId}, true)`.execute(trx);
-  await sql`set local role meedoen_external`.execute(trx);
+  // One round trip: set_config('role', …, true) is SET LOCAL ROLE (same privilege check), so the
+  // organisation binding and the role switch travel as one statement instead of two.
+  await sql`select set_config('meedoen.external_organisation_id', ${actor.externalOrganisationId}, true), set_config('meedoen.organisation_id', ${actor.organisationId}, true), set_config('role', 'meedoen_external', true)`.execute(trx);
 }
 
 /**
