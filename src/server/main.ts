@@ -5,12 +5,15 @@ import { migrateToLatest } from './db/migrator.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './modules/demo/demo-accounts.ts';
 import { seedDemo } from './modules/demo/demo-seed.ts';
 import { countOrganisations, listOrganisationIds } from './modules/organisations/organisations.repository.ts';
+import { ensureProcessingActivities } from './modules/organisations/organisations.service.ts';
 import { generateRuleTasks } from './modules/tasks/tasks.service.ts';
+import { ensureFacts } from './modules/kpi/facts/kpi-facts.service.ts';
 
 /** Opens the configured database (PostgreSQL or embedded PGlite) and brings its schema up to date. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
   const database = await openDatabase({ databaseUrl: config.databaseUrl, dataDir: config.dataDir, poolSize: config.databasePoolSize });
   await migrateToLatest(database.db);
+  await ensureProcessingActivities(database.db);
   return database;
 }
 
@@ -22,6 +25,8 @@ export async function prepareDatabase(config: Config) {
     await seedDemo(database.db, { pseudonymKey: config.pseudonymKey });
     seeded = true;
   }
+  // KPI facts: built for an organisation that has none, the current year's rows added otherwise.
+  await ensureFacts(database.db);
   return { database, seeded };
 }
 
@@ -52,6 +57,8 @@ function scheduleTaskRules(database: Database, config: Config, log: { error(obj:
     for (const organisationId of await listOrganisationIds(database.db)) {
       await generateRuleTasks(database.db, organisationId).catch((err: unknown) => log.error({ err, organisationId }, 'task rules failed'));
     }
+    // With the turn of the year (or a benefit that starts today) clients need a row for the new year.
+    await ensureFacts(database.db).catch((err: unknown) => log.error({ err }, 'KPI facts failed'));
   };
   void run();
   const timer = setInterval(() => void run(), config.taskRulesIntervalMinutes * 60_000);

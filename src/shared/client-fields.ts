@@ -5,6 +5,12 @@ export type ClientRoute = (typeof ROUTES)[number];
 export const BENEFIT_TYPES = ['bijstand', 'ioaw', 'ioaz', 'bbz', 'anw_aanvulling', 'geen'] as const;
 export type BenefitType = (typeof BENEFIT_TYPES)[number];
 
+/** Why a benefit ended (uitstroom); 'werk' and 'ondernemer' are outflow to work. */
+export const OUTFLOW_REASONS = ['werk', 'ondernemer', 'opleiding', 'verhuizing', 'overlijden', 'overig'] as const;
+export type OutflowReason = (typeof OUTFLOW_REASONS)[number];
+/** The outflow reasons that count as outflow to work (return per route, trajectories). */
+export const OUTFLOW_TO_WORK: readonly OutflowReason[] = ['werk', 'ondernemer'];
+
 export const TARGET_GROUPS = ['jongere', 'statushouder', 'arbeidsbeperking'] as const;
 export type TargetGroup = (typeof TARGET_GROUPS)[number];
 

@@ -60,6 +60,18 @@ const ROLE_PERMISSIONS = {
   'plans:read': ['coach', 'team_lead', 'provider_coach', 'partner', 'client'],
   'plans:measure': ['coach', 'team_lead', 'client'],
   'plans:manage': ['coach', 'team_lead'],
+  // Performance agreements and the return assumptions (issue 6): the administrator keeps them;
+  // policy officers and team leads read them and how far they are met. Providers and coaches not:
+  // the agreements are between the service and its municipalities.
+  // KPI figures (issue 6) for the caller's scope (authz/kpi-scope.ts): the organisation, the team
+  // lead's team, the provider coach's own provider. Coaches work from their caseload instead.
+  'kpi:read': ['policy_officer', 'administrator', 'team_lead', 'provider_coach'],
+  'agreements:read': ['policy_officer', 'administrator', 'team_lead'],
+  'agreements:manage': ['administrator'],
+  // Council reports (issue 6): whoever reads the KPIs reads the report; policy officers and
+  // administrators write its explanation texts. The CBS export holds BSNs: administrator only.
+  'reports:write-texts': ['policy_officer', 'administrator'],
+  'exports:cbs': ['administrator'],
 } as const satisfies Record<string, readonly Role[]>;
 
 export type Permission = keyof typeof ROLE_PERMISSIONS;

@@ -8,6 +8,11 @@ import * as providerReferralList from './migrations/20261126_0006_provider_refer
 import * as plans from './migrations/20261126_0010_plans.ts';
 import * as placements from './migrations/20261126_0011_placements.ts';
 import * as clientPortal from './migrations/20261126_0012_client_portal.ts';
+import * as kpiFacts from './migrations/20261126_0013_kpi_facts.ts';
+import * as performanceAgreements from './migrations/20261126_0014_performance_agreements.ts';
+import * as councilReports from './migrations/20261126_0015_council_reports.ts';
+import * as kpiIndexes from './migrations/20261126_0016_kpi_indexes.ts';
+import * as kpiBenchIndexes from './migrations/20261126_0017_kpi_bench_indexes.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -23,6 +28,11 @@ const migrations: Record<string, Migration> = {
   '20261126_0010_plans': plans,
   '20261126_0011_placements': placements,
   '20261126_0012_client_portal': clientPortal,
+  '20261126_0013_kpi_facts': kpiFacts,
+  '20261126_0014_performance_agreements': performanceAgreements,
+  '20261126_0015_council_reports': councilReports,
+  '20261126_0016_kpi_indexes': kpiIndexes,
+  '20261126_0017_kpi_bench_indexes': kpiBenchIndexes,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

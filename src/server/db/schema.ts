@@ -1,5 +1,5 @@
 import type { ColumnType, Generated, Insertable, Selectable, Updateable } from 'kysely';
-import type { BenefitType, ClientRoute, TargetGroup } from '../../shared/client-fields.ts';
+import type { BenefitType, ClientRoute, OutflowReason, TargetGroup } from '../../shared/client-fields.ts';
 import type { LadderAnswers } from '../../shared/ladder.ts';
 import type { Role } from '../../shared/roles.ts';
 import type { GoalOwnerKind, GoalStatus } from '../../shared/plan-goals.ts';
@@ -82,6 +82,9 @@ export interface ClientsTable {
   city: ColumnType<string | null, string | null | undefined, string | null>;
   benefit_type: ColumnType<BenefitType | null, BenefitType | null | undefined, BenefitType | null>;
   benefit_start_date: ColumnType<string | null, string | null | undefined, string | null>;
+  /** Uitstroom (migration 0013): the last day of the benefit and why it ended. */
+  benefit_ended_on: ColumnType<string | null, string | null | undefined, string | null>;
+  outflow_reason: ColumnType<OutflowReason | null, OutflowReason | null | undefined, OutflowReason | null>;
   target_groups: ColumnType<TargetGroup[], TargetGroup[] | undefined, TargetGroup[]>;
   route: ColumnType<ClientRoute | null, ClientRoute | null | undefined, ClientRoute | null>;
   ladder_step: ColumnType<number | null, number | null | undefined, number | null>;
@@ -656,6 +659,98 @@ export interface PlanGoalActionsTable {
   created_at: CreatedAt;
 }
 
+/** An editable explanation text of a council report section (migration 0015); municipality null = all municipalities. */
+export interface ReportTextsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  municipality_id: string | null;
+  period: string;
+  section: string;
+  text: string;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** A performance agreement (prestatieafspraak): a target on one KPI measure, per municipality and year (migration 0014). */
+export interface PerformanceAgreementsTable {
+  id: Generated<string>;
+  organisation_id: string;
+  municipality_id: string;
+  year: number;
+  kpi_key: string;
+  measure_key: string;
+  comparison: 'at_least' | 'at_most';
+  /** numeric(14,2): read as a string, written as a number. */
+  target: ColumnType<string, number, number>;
+  title: string;
+  explanation: ColumnType<string, string | undefined, string>;
+  version: ColumnType<number, number | undefined, number>;
+  created_by: ColumnType<string | null, string | null | undefined, never>;
+  created_at: CreatedAt;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** The assumptions behind the return per route, per organisation and year (migration 0014). */
+export interface ReturnAssumptionsTable {
+  organisation_id: string;
+  year: number;
+  staff_hourly_rate_cents: number;
+  /** numeric(6,1) hours per client per year on each route: read as strings. */
+  staff_hours_vrijwilliger: ColumnType<string, number, number>;
+  staff_hours_onderwijs: ColumnType<string, number, number>;
+  staff_hours_werknemer: ColumnType<string, number, number>;
+  staff_hours_ondernemer: ColumnType<string, number, number>;
+  monthly_benefit_cents: number;
+  months_counted: number;
+  integration_budget_cents: number;
+  inflow_prevented: number;
+  inflow_prevented_saving_cents: number;
+  version: ColumnType<number, number | undefined, number>;
+  updated_by: string | null;
+  updated_at: Timestamp;
+}
+
+/** Where a client lived from which day (migration 0013). */
+export interface ClientMunicipalityHistoryTable {
+  id: ColumnType<string, never, never>;
+  organisation_id: string;
+  client_id: string;
+  municipality_id: string;
+  from_on: DateOnly;
+  recorded_at: CreatedAt;
+  recorded_by: string | null;
+}
+
+/**
+ * One row per client per calendar year on a benefit (migration 0013): the precomputed facts the
+ * ladder KPIs read. Written only by meedoen_refresh_kpi_client_years() (modules/kpi/facts/).
+ */
+export interface KpiClientYearsTable {
+  organisation_id: string;
+  year: number;
+  client_id: string;
+  /** Municipality and route on 30 June / 31 December, or on the last benefit day if earlier. */
+  municipality_mid: string;
+  municipality_end: string;
+  route_mid: ClientRoute | null;
+  route_end: ClientRoute | null;
+  date_of_birth: DateOnly;
+  target_groups: TargetGroup[];
+  benefit_from: DateOnly;
+  benefit_until: string | null;
+  /** Step of the latest measurement on or before 31 Dec of the year before / 30 June / 31 Dec. */
+  step_start: number | null;
+  step_mid: number | null;
+  step_end: number | null;
+  measurements_h1: number;
+  measurements_h2: number;
+  /** Latest jaargesprek on or before 30 June / 31 December. */
+  last_annual_conversation_mid: string | null;
+  last_annual_conversation_end: string | null;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   municipalities: MunicipalitiesTable;
@@ -698,6 +793,11 @@ export interface DB {
   zrm_measurements: ZrmMeasurementsTable;
   plan_goals: PlanGoalsTable;
   plan_goal_actions: PlanGoalActionsTable;
+  client_municipality_history: ClientMunicipalityHistoryTable;
+  kpi_client_years: KpiClientYearsTable;
+  performance_agreements: PerformanceAgreementsTable;
+  return_assumptions: ReturnAssumptionsTable;
+  report_texts: ReportTextsTable;
 }
 
 export type UserRow = Selectable<UsersTable>;

@@ -25,7 +25,7 @@ function holdsDossier(actor: Actor, client: ClientRef): boolean {
  */
 export const clientPolicy = definePolicy<
   ClientRef,
-  'read' | 'readPersonalDetails' | 'readLadder' | 'update' | 'changeRoute' | 'measureLadder' | 'addContact' | 'readContacts' | 'readConfidential' | 'raiseSignal' | 'readSignals' | 'readTimeline' | 'readProcessingLog' | 'refer' | 'readPlan'
+  'read' | 'readPersonalDetails' | 'readLadder' | 'update' | 'changeRoute' | 'measureLadder' | 'addContact' | 'readContacts' | 'readConfidential' | 'raiseSignal' | 'readSignals' | 'readTimeline' | 'readProcessingLog' | 'refer' | 'readPlan' | 'registerOutflow'
 >({
   read: (actor, client) => actor.organisationId === client.organisation_id,
   // BSN, contact details, address and benefit: the service's own staff and the client. A provider
@@ -50,4 +50,6 @@ export const clientPolicy = definePolicy<
   // the referral decides (plans.policy.ts answers 403 when no open referral shares 'plan').
   readPlan: (actor, client) =>
     worksOnDossier(actor, client) || (actor.role === 'client' && client.id === actor.clientId) || ((actor.role === 'provider_coach' || actor.role === 'partner') && actor.organisationId === client.organisation_id),
+  // Uitstroom (the end of the benefit) is recorded by whoever works on the dossier.
+  registerOutflow: worksOnDossier,
 });

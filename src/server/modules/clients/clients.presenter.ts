@@ -64,7 +64,9 @@ export function presentClientDetail(actor: Actor, row: ClientRecord): ClientDeta
     address: personal
       ? { street: row.street, houseNumber: row.house_number, postcode: row.postcode, city: row.city }
       : { street: null, houseNumber: null, postcode: null, city: null },
-    benefit: personal ? { type: row.benefit_type, startDate: row.benefit_start_date } : { type: null, startDate: null },
+    benefit: personal
+      ? { type: row.benefit_type, startDate: row.benefit_start_date, endedOn: row.benefit_ended_on, outflowReason: row.outflow_reason }
+      : { type: null, startDate: null, endedOn: null, outflowReason: null },
     targetGroups: row.target_groups,
     ladder: { step: row.ladder_step, growthPotential: row.ladder_growth_potential, measuredOn: row.ladder_measured_on, overdue: flags.ladderOverdue },
     annualConversation: { required: flags.annualRequired, overdue: flags.annualOverdue, lastOn: row.annual_conversation_on },

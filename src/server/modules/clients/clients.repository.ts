@@ -25,7 +25,7 @@ const DETAIL_COLUMNS = [
   ...LIST_COLUMNS,
   'clients.bsn', 'clients.version', 'clients.phone', 'clients.email', 'clients.street', 'clients.house_number', 'clients.postcode',
   'clients.city', 'clients.benefit_type', 'clients.benefit_start_date', 'clients.target_groups', 'clients.ladder_growth_potential',
-  'clients.ladder_measured_on', 'clients.annual_conversation_on', 'clients.open_signal_count',
+  'clients.ladder_measured_on', 'clients.annual_conversation_on', 'clients.open_signal_count', 'clients.benefit_ended_on', 'clients.outflow_reason', 'clients.created_at',
 ] as const;
 
 /** `q` searches; `coachId` narrows to one coach's own caseload within the scope. */
@@ -192,6 +192,26 @@ export async function insertRouteChange(
   row: { organisation_id: string; client_id: string; previous_route: ClientsTable['route']['__select__']; route: NonNullable<ClientsTable['route']['__select__']>; reason: string; changed_by: string | null },
 ): Promise<void> {
   await db.insertInto('client_route_changes').values(row).execute();
+}
+
+/** Where clients live from a day on (registration, import, a move); the ladder facts read it. */
+export async function insertMunicipalityHistory(
+  db: Executor,
+  rows: { organisation_id: string; client_id: string; municipality_id: string; from_on: string; recorded_by: string | null }[],
+): Promise<void> {
+  for (let i = 0; i < rows.length; i += 1000) await db.insertInto('client_municipality_history').values(rows.slice(i, i + 1000)).execute();
+}
+
+/** Where a client lived from which day, oldest first, with the municipality's name (the copy of all data). */
+export async function listMunicipalityHistory(db: Executor, clientId: string) {
+  return db
+    .selectFrom('client_municipality_history as h')
+    .innerJoin('municipalities as m', 'm.id', 'h.municipality_id')
+    .select(['h.id', 'h.from_on', 'h.recorded_at', 'h.recorded_by', 'm.name as municipality_name'])
+    .where('h.client_id', '=', clientId)
+    .orderBy('h.from_on')
+    .orderBy('h.id')
+    .execute();
 }
 
 /** Bulk insert for demo data and imports. */

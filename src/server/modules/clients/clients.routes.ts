@@ -8,10 +8,11 @@ import {
   clientListResponse,
   ifMatchHeaders,
   registerClientBody,
+  registerOutflowBody,
   routeHistoryResponse,
   updateClientBody,
 } from './clients.schema.ts';
-import { changeRoute, getClient, listClients, registerClient, routeHistory, updateClient, versionFromIfMatch } from './clients.service.ts';
+import { changeRoute, getClient, listClients, registerClient, registerOutflow, routeHistory, updateClient, versionFromIfMatch } from './clients.service.ts';
 
 /** Clients: search, register, the dossier header, edits under optimistic concurrency, the route. */
 export function registerClientRoutes(app: App, { db, config }: Deps): void {
@@ -69,6 +70,19 @@ export function registerClientRoutes(app: App, { db, config }: Deps): void {
     async (request, reply) => {
       const ctx = request.context();
       const client = await changeRoute(db, ctx, request.params.id, versionFromIfMatch(request.headers['if-match']), request.body);
+      return reply.header('etag', etagOf(client.version)).send(presentClientDetail(ctx.actor, client));
+    },
+  );
+
+  app.post(
+    '/api/clients/:id/outflow',
+    {
+      config: { access: 'clients:write' },
+      schema: { tags, summary: 'Register the end of the benefit (uitstroom) and its reason (If-Match required)', params: clientIdParams, headers: ifMatchHeaders, body: registerOutflowBody, response: { 200: clientDetail } },
+    },
+    async (request, reply) => {
+      const ctx = request.context();
+      const client = await registerOutflow(db, ctx, request.params.id, versionFromIfMatch(request.headers['if-match']), request.body);
       return reply.header('etag', etagOf(client.version)).send(presentClientDetail(ctx.actor, client));
     },
   );

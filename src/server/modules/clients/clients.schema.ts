@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { isValidBsn } from '../../../shared/bsn.ts';
-import { BENEFIT_TYPES, POSTCODE_PATTERN, ROUTES, TARGET_GROUPS } from '../../../shared/client-fields.ts';
+import { BENEFIT_TYPES, OUTFLOW_REASONS, POSTCODE_PATTERN, ROUTES, TARGET_GROUPS } from '../../../shared/client-fields.ts';
 import { isValidIsoDate } from '../../../shared/dates.ts';
 
 const named = z.object({ id: z.string(), name: z.string() });
@@ -22,6 +22,7 @@ export const clientPolicies = z.object({
   readProcessingLog: z.boolean(),
   refer: z.boolean(),
   readPlan: z.boolean(),
+  registerOutflow: z.boolean(),
 });
 
 export const clientListItem = z.object({
@@ -46,7 +47,13 @@ export const clientDetail = clientListItem.extend({
   phone: z.string().nullable(),
   email: z.string().nullable(),
   address: z.object({ street: z.string().nullable(), houseNumber: z.string().nullable(), postcode: z.string().nullable(), city: z.string().nullable() }),
-  benefit: z.object({ type: z.enum(BENEFIT_TYPES).nullable(), startDate: z.string().nullable() }),
+  benefit: z.object({
+    type: z.enum(BENEFIT_TYPES).nullable(),
+    startDate: z.string().nullable(),
+    /** Uitstroom: the last day of the benefit and why it ended. */
+    endedOn: z.string().nullable(),
+    outflowReason: z.enum(OUTFLOW_REASONS).nullable(),
+  }),
   targetGroups: z.array(z.enum(TARGET_GROUPS)),
   ladder: z.object({ step: z.number().int().nullable(), growthPotential: z.number().int().nullable(), measuredOn: z.string().nullable(), overdue: z.boolean() }),
   annualConversation: z.object({ required: z.boolean(), overdue: z.boolean(), lastOn: z.string().nullable() }),
@@ -104,8 +111,13 @@ export const registerClientBody = z
   .strict();
 export type RegisterClientInput = z.infer<typeof registerClientBody>;
 
-export const updateClientBody = z.object(editableFields).partial().strict();
+/** `movedOn`: with a new municipality, the day the client moved (default today); the KPIs count a client where they lived at the end of a period. */
+export const updateClientBody = z.object(editableFields).partial().extend({ movedOn: isoDate.optional() }).strict();
 export type UpdateClientInput = z.infer<typeof updateClientBody>;
+
+/** Uitstroom: the last day of the benefit and the reason. */
+export const registerOutflowBody = z.object({ endedOn: isoDate, reason: z.enum(OUTFLOW_REASONS) }).strict();
+export type RegisterOutflowInput = z.infer<typeof registerOutflowBody>;
 
 export const changeRouteBody = z.object({ route: z.enum(ROUTES), reason: z.string().trim().min(3).max(1000) }).strict();
 

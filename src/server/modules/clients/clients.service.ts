@@ -4,11 +4,13 @@ import { authorize } from '../../authz/policy.ts';
 import type { Executor } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import type { Config } from '../../config.ts';
+import { todayIso } from '../../../shared/dates.ts';
 import { AppError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { formatClientNumber, reserveClientNumbers } from '../organisations/organisations.repository.ts';
 import { pseudonymiseBsn, recordProcessing } from '../processing-log/processing-log.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
+import { refreshClientYears } from '../kpi/facts/kpi-facts.service.ts';
 import { clientPolicy } from './clients.policy.ts';
 import { presentClientDetail } from './clients.presenter.ts';
 import {
@@ -19,6 +21,7 @@ import {
   findCoachInTeam,
   findMunicipalityOfOrganisation,
   insertClients,
+  insertMunicipalityHistory,
   insertRouteChange,
   listRouteChanges,
   searchClients,
@@ -26,7 +29,7 @@ import {
   type ClientRecord,
   type ClientSearch,
 } from './clients.repository.ts';
-import type { RegisterClientInput, UpdateClientInput } from './clients.schema.ts';
+import type { RegisterClientInput, RegisterOutflowInput, UpdateClientInput } from './clients.schema.ts';
 
 type ClientAction = keyof typeof clientPolicy;
 
@@ -121,6 +124,10 @@ export async function registerClient(db: Kysely<DB>, config: Config, ctx: Reques
     if (input.route) {
       await insertRouteChange(trx, { organisation_id: orgId, client_id: clientId, previous_route: null, route: input.route, reason: 'Registratie', changed_by: actor.userId });
     }
+    await insertMunicipalityHistory(trx, [
+      { organisation_id: orgId, client_id: clientId, municipality_id: input.municipalityId, from_on: input.benefitStartDate ?? todayIso(), recorded_by: actor.userId },
+    ]);
+    await refreshClientYears(trx, orgId, [clientId]);
     await addTimelineEvent(trx, ctx, { clientId, kind: 'client.registered', summary: 'Cliënt geregistreerd', subjectType: 'client', subjectId: clientId });
     const client = (await findClient(trx, actor, clientId))!;
     await recordProcessing(trx, ctx, { operation: 'clients.register', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });
@@ -155,7 +162,7 @@ const FIELD_COLUMNS = {
   benefitType: 'benefit_type',
   benefitStartDate: 'benefit_start_date',
   targetGroups: 'target_groups',
-} as const satisfies Record<keyof UpdateClientInput, string>;
+} as const satisfies Record<Exclude<keyof UpdateClientInput, 'movedOn'>, string>;
 
 /** Changes a client's record under optimistic concurrency. */
 export async function updateClient(db: Kysely<DB>, ctx: RequestContext, clientId: string, expectedVersion: number, input: UpdateClientInput) {
@@ -165,13 +172,24 @@ export async function updateClient(db: Kysely<DB>, ctx: RequestContext, clientId
     if (input.municipalityId && !(await findMunicipalityOfOrganisation(trx, ctx.actor.organisationId, input.municipalityId))) {
       throw new AppError('unknown_reference', 'The municipality is not served by this organisation', { field: 'municipalityId' });
     }
+    const moved = input.municipalityId !== undefined && input.municipalityId !== client.municipality_id;
+    if (input.movedOn !== undefined && (!moved || input.movedOn > todayIso())) {
+      throw new AppError('validation_failed', 'A move date goes with a new municipality and cannot lie in the future', { field: 'movedOn' });
+    }
     const changes: Record<string, unknown> = {};
-    for (const [field, column] of Object.entries(FIELD_COLUMNS) as [keyof UpdateClientInput, string][]) {
+    for (const [field, column] of Object.entries(FIELD_COLUMNS) as [keyof typeof FIELD_COLUMNS, string][]) {
       if (input[field] !== undefined) changes[column] = input[field];
     }
     if (!(await updateClientIfVersion(trx, ctx.actor.organisationId, clientId, expectedVersion, changes))) {
       throw staleWrite(ctx, (await findClient(trx, ctx.actor, clientId))!);
     }
+    if (moved) {
+      await insertMunicipalityHistory(trx, [
+        { organisation_id: ctx.actor.organisationId, client_id: clientId, municipality_id: input.municipalityId!, from_on: input.movedOn ?? todayIso(), recorded_by: ctx.actor.userId },
+      ]);
+    }
+    // Municipality, birth date, target groups and benefit dates are inputs of the KPI facts.
+    await refreshClientYears(trx, ctx.actor.organisationId, [clientId]);
     await addTimelineEvent(trx, ctx, {
       clientId,
       kind: 'client.updated',
@@ -201,6 +219,7 @@ export async function changeRoute(db: Kysely<DB>, ctx: RequestContext, clientId:
       reason: input.reason,
       changed_by: ctx.actor.userId,
     });
+    await refreshClientYears(trx, ctx.actor.organisationId, [clientId]);
     await addTimelineEvent(trx, ctx, {
       clientId,
       kind: 'client.route_changed',
@@ -209,6 +228,43 @@ export async function changeRoute(db: Kysely<DB>, ctx: RequestContext, clientId:
       subjectId: clientId,
     });
     await recordProcessing(trx, ctx, { operation: 'clients.change-route', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });
+    return (await findClient(trx, ctx.actor, clientId))!;
+  });
+}
+
+const OUTFLOW_LABELS: Record<RegisterOutflowInput['reason'], string> = {
+  werk: 'werk in loondienst',
+  ondernemer: 'eigen bedrijf',
+  opleiding: 'opleiding',
+  verhuizing: 'verhuizing',
+  overlijden: 'overlijden',
+  overig: 'andere reden',
+};
+
+/**
+ * Registers the end of a client's benefit (uitstroom) and why. The end cannot lie before the
+ * benefit started; a second registration corrects the first. The KPI facts follow at once.
+ */
+export async function registerOutflow(db: Kysely<DB>, ctx: RequestContext, clientId: string, expectedVersion: number, input: RegisterOutflowInput) {
+  return inActorTransaction(db, ctx, async (trx) => {
+    const client = await loadClientForAction(trx, ctx, clientId, 'registerOutflow');
+    if (client.version !== expectedVersion) throw staleWrite(ctx, client);
+    const benefitFrom = client.benefit_start_date ?? todayIso(client.created_at);
+    if (input.endedOn < benefitFrom) {
+      throw new AppError('validation_failed', `The benefit cannot end before it started (${benefitFrom})`, { field: 'endedOn', benefitStartDate: benefitFrom });
+    }
+    if (!(await updateClientIfVersion(trx, ctx.actor.organisationId, clientId, expectedVersion, { benefit_ended_on: input.endedOn, outflow_reason: input.reason }))) {
+      throw staleWrite(ctx, (await findClient(trx, ctx.actor, clientId))!);
+    }
+    await refreshClientYears(trx, ctx.actor.organisationId, [clientId]);
+    await addTimelineEvent(trx, ctx, {
+      clientId,
+      kind: 'client.outflow',
+      summary: `Uitstroom geregistreerd: uitkering beëindigd per ${input.endedOn} (${OUTFLOW_LABELS[input.reason]})`,
+      subjectType: 'client',
+      subjectId: clientId,
+    });
+    await recordProcessing(trx, ctx, { operation: 'clients.outflow', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });
     return (await findClient(trx, ctx.actor, clientId))!;
   });
 }

@@ -10,6 +10,7 @@ import { loadClientForAction } from '../clients/clients.service.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { completeRuleTasks } from '../tasks/tasks.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
+import { refreshClientYears } from '../kpi/facts/kpi-facts.service.ts';
 import { findContact, findLatestAnnualConversation, insertContact, listContacts } from './contacts.repository.ts';
 
 const KIND_LABELS: Record<ContactMomentsTable['kind'], string> = {
@@ -47,6 +48,7 @@ export async function recordContact(
     if (input.kind === 'jaargesprek') {
       await updateClientSummary(trx, clientId, { annual_conversation_on: await findLatestAnnualConversation(trx, clientId) });
       await completeRuleTasks(trx, ctx, clientId, 'jaargesprek');
+      await refreshClientYears(trx, ctx.actor.organisationId, [clientId]);
     }
     await addTimelineEvent(trx, ctx, {
       clientId,

@@ -10,6 +10,9 @@ import { traceContextFrom } from '../../http/trace-context.ts';
 import { recordAuditEvent } from '../audit/audit.ts';
 import { formatClientNumber, reserveClientNumbers } from '../organisations/organisations.repository.ts';
 import { pseudonymiseBsn, recordProcessing } from '../processing-log/processing-log.service.ts';
+import { insertMunicipalityHistory } from '../clients/clients.repository.ts';
+import { refreshClientYears } from '../kpi/facts/kpi-facts.service.ts';
+import { todayIso } from '../../../shared/dates.ts';
 import { readHeader, recordFromCells, type ImportHeader } from './import.columns.ts';
 import { clientAddedMeanwhile, fileChanged, importerNotAllowed, importerNotFound } from './import.errors.ts';
 import { FileSyntaxError, openImportFile, type ImportFormat } from './import.parser.ts';
@@ -344,6 +347,13 @@ async function writeBatch(
   await insertImportedLadderMeasurements(trx, organisationId, userId, ladder);
   const routes = rows.flatMap((r) => (r.route ? [{ client_id: idOf(r.bsn), route: r.route }] : []));
   await insertImportedRouteChanges(trx, organisationId, userId, 'Import', routes);
+  const today = todayIso(importedAt);
+  await insertMunicipalityHistory(
+    trx,
+    rows.map((r) => ({ organisation_id: organisationId, client_id: idOf(r.bsn), municipality_id: r.municipalityId, from_on: r.benefitStartDate ?? today, recorded_by: userId })),
+  );
+  // The batch's KPI facts in one statement, in the import's transaction.
+  await refreshClientYears(trx, organisationId, rows.map((r) => idOf(r.bsn)), today);
   await insertImportedTimelineEvents(
     trx,
     { organisationId, actorId: userId, occurredAt: importedAt, kind: 'client.imported', subjectType: 'client_import', subjectId: ctx.trace.traceId },

@@ -11,6 +11,7 @@ import { loadClientForAction } from '../clients/clients.service.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
 import { completeRuleTasks } from '../tasks/tasks.service.ts';
+import { refreshClientYears } from '../kpi/facts/kpi-facts.service.ts';
 import { findLatestMeasurement, findMeasurement, insertMeasurement, listMeasurements } from './ladder.repository.ts';
 
 export type MeasureInput = { measuredOn: string; occasion: LadderOccasion; answers: LadderAnswers; growthPotential: number; note?: string | null };
@@ -49,6 +50,8 @@ export async function recordMeasurement(
   // The summary follows the newest measurement by date (a late-entered older one changes nothing).
   const latest = (await findLatestMeasurement(trx, client.id))!;
   await updateClientSummary(trx, client.id, { ladder_step: latest.step, ladder_growth_potential: latest.growth_potential, ladder_measured_on: latest.measured_on });
+  // A measurement, also a late-entered older one, changes the KPI facts of its year and after.
+  await refreshClientYears(trx, ctx.actor.organisationId, [client.id]);
   const previous = client.ladder_step;
   await addTimelineEvent(trx, ctx, {
     clientId: client.id,

@@ -11,6 +11,16 @@ export async function insertProcessingActivities(
   await db.insertInto('processing_activities').values(rows).execute();
 }
 
+/** The same rows, skipping the codes an organisation already has (its own wording of them stays). */
+export async function insertMissingProcessingActivities(db: Executor, rows: Parameters<typeof insertProcessingActivities>[1]): Promise<void> {
+  if (rows.length === 0) return;
+  await db
+    .insertInto('processing_activities')
+    .values(rows)
+    .onConflict((oc) => oc.columns(['organisation_id', 'code']).doNothing())
+    .execute();
+}
+
 export async function countOrganisations(db: Executor): Promise<number> {
   const row = await db.selectFrom('organisations').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
   return Number(row.n);

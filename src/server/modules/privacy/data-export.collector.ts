@@ -3,7 +3,7 @@ import type { Role } from '../../../shared/roles.ts';
 import type { ClientRecord } from '../clients/clients.repository.ts';
 import { findActorRoles, findClientAccount, findService } from './data-export.repository.ts';
 import type { DataExport, ExportContext, ExportSection, SectionCollector } from './data-export.types.ts';
-import { accountSection, clientRecordSection, routeHistorySection } from './sections/client.section.ts';
+import { accountSection, clientRecordSection, kpiYearsSection, municipalityHistorySection, routeHistorySection } from './sections/client.section.ts';
 import { contactsSection, ladderSection, signalsSection, tasksSection, timelineSection } from './sections/desk.sections.ts';
 import { goalsSection, healthSection, zrmSection } from './sections/plan.sections.ts';
 import { actorDescription, processingLogSection, recipientsSection, registerSection } from './sections/processing.sections.ts';
@@ -19,6 +19,7 @@ export const SECTION_COLLECTORS: readonly SectionCollector[] = [
   clientRecordSection,
   accountSection,
   routeHistorySection,
+  municipalityHistorySection,
   ladderSection,
   healthSection,
   goalsSection,
@@ -35,6 +36,7 @@ export const SECTION_COLLECTORS: readonly SectionCollector[] = [
   schoolSection,
   tegenprestatieSection,
   timelineSection,
+  kpiYearsSection,
   registerSection,
   recipientsSection,
   processingLogSection,

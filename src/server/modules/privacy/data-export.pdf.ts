@@ -30,6 +30,8 @@ const TABLE_COLUMNS: Readonly<Record<string, readonly string[]>> = {
   attendance: ['startsAt', 'module', 'topic', 'status'],
   referralHistory: ['occurredAt', 'organisation', 'from', 'to', 'reason'],
   routeHistory: ['changedAt', 'previousRoute', 'route', 'reason', 'by'],
+  municipalityHistory: ['fromOn', 'municipality'],
+  kpiYears: ['year', 'municipality', 'route', 'stepStart', 'stepEnd', 'lastConversation'],
 };
 
 /** What a table leaves out, said once under it (the JSON copy has every field). */

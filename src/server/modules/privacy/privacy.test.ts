@@ -103,6 +103,8 @@ describeEachDatabase(
     const SECTION_OF_TABLE: Record<string, string> = {
       users: 'account',
       client_route_changes: 'routeHistory',
+      client_municipality_history: 'municipalityHistory',
+      kpi_client_years: 'kpiYears',
       ladder_measurements: 'ladder',
       health_measurements: 'positiveHealth',
       zrm_measurements: 'zrm',

@@ -55,6 +55,23 @@ export const PROCESSING_ACTIVITIES = [
     legalGround: 'Participatiewet art. 7, 10b, 10d en 10e; Wet banenafspraak; AVG art. 6 lid 1 sub e en art. 9 lid 2 sub b',
     retention: '10 jaar na beëindiging dienstverlening',
   },
+  {
+    // The statistical export to CBS (SRG, per client by BSN); existing organisations get it from migration 0015.
+    code: 'statistics',
+    name: 'Levering aan het CBS (Statistiek Re-integratie door Gemeenten)',
+    purpose: 'Gegevens over re-integratie- en participatievoorzieningen per cliënt leveren aan het CBS voor de landelijke statistiek',
+    legalGround: 'Wet op het Centraal bureau voor de statistiek art. 33; Participatiewet art. 67; AVG art. 6 lid 1 sub c',
+    retention: '2 jaar (Meedoen bewaart het exportbestand zelf niet)',
+  },
+  {
+    // A team lead (or coach) opening the clients behind a KPI figure; existing organisations get
+    // it at start-up (ensureProcessingActivities), like any activity added to this register.
+    code: 'kpi-drilldown',
+    name: 'Sturing op resultaten: cliënten achter een kengetal',
+    purpose: 'Teamleiders en coaches bekijken welke eigen cliënten achter een kengetal of prestatieafspraak zitten, om de begeleiding bij te sturen',
+    legalGround: 'Participatiewet art. 7; AVG art. 6 lid 1 sub e',
+    retention: '10 jaar na beëindiging dienstverlening',
+  },
 ] as const;
 
 export type ProcessingActivityCode = (typeof PROCESSING_ACTIVITIES)[number]['code'];

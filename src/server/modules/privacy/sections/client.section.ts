@@ -1,4 +1,5 @@
-import { listRouteChanges } from '../../clients/clients.repository.ts';
+import { listMunicipalityHistory, listRouteChanges } from '../../clients/clients.repository.ts';
+import { listClientFacts } from '../../kpi/facts/kpi-facts.repository.ts';
 import { findClientAccount } from '../data-export.repository.ts';
 import { f, section, type SectionCollector } from '../data-export.types.ts';
 
@@ -20,6 +21,8 @@ export const clientRecordSection: SectionCollector = async ({ client }) =>
       f('municipality', 'Gemeente'),
       f('benefitType', 'Uitkering'),
       f('benefitStartDate', 'Uitkering sinds', 'date'),
+      f('benefitEndedOn', 'Uitkering beëindigd per', 'date'),
+      f('outflowReason', 'Reden van uitstroom'),
       f('targetGroups', 'Doelgroepen', 'list'),
       f('route', 'Route'),
       f('ladderStep', 'Trede op de participatieladder', 'number'),
@@ -42,6 +45,8 @@ export const clientRecordSection: SectionCollector = async ({ client }) =>
         municipality: client.municipality_name,
         benefitType: client.benefit_type,
         benefitStartDate: client.benefit_start_date,
+        benefitEndedOn: client.benefit_ended_on,
+        outflowReason: client.outflow_reason,
         targetGroups: client.target_groups,
         route: client.route,
         ladderStep: client.ladder_step,
@@ -78,5 +83,29 @@ export const routeHistorySection: SectionCollector = async ({ trx, client, descr
     about: 'Uw route is de weg die u volgt: vrijwilligerswerk, onderwijs, werk in loondienst of eigen bedrijf. Hier staat wanneer die is vastgesteld of veranderd, en waarom.',
     fields: [f('changedAt', 'Datum', 'datetime'), f('previousRoute', 'Oude route'), f('route', 'Nieuwe route'), f('reason', 'Reden'), f('by', 'Door')],
     rows: [...rows].reverse().map((r) => ({ changedAt: r.changed_at.toISOString(), previousRoute: r.previous_route, route: r.route, reason: r.reason, by: by(r.user_id) })),
+  });
+};
+
+/** Where the client lived from which day (the figures count a client in the municipality of the period's end). */
+export const municipalityHistorySection: SectionCollector = async ({ trx, client }) => {
+  const rows = await listMunicipalityHistory(trx, client.id);
+  return section({
+    key: 'municipalityHistory',
+    title: 'Uw woonplaats door de tijd',
+    about: 'In welke gemeente u woonde vanaf welke datum. Dit bepaalt bij welke gemeente u meetelt in de cijfers over ons werk.',
+    fields: [f('fromOn', 'Vanaf', 'date'), f('municipality', 'Gemeente')],
+    rows: rows.map((r) => ({ fromOn: r.from_on, municipality: r.municipality_name })),
+  });
+};
+
+/** The yearly figures kept about the client for the performance figures (kpi_client_years). */
+export const kpiYearsSection: SectionCollector = async ({ trx, client }) => {
+  const rows = await listClientFacts(trx, client.id);
+  return section({
+    key: 'kpiYears',
+    title: 'Gegevens voor de cijfers over ons werk',
+    about: 'Per jaar houden wij bij waar u aan het eind van het jaar woonde, uw route, uw trede op de participatieladder aan het begin en het eind van het jaar en uw laatste jaargesprek. Daarmee maken wij cijfers voor de gemeenteraad, zonder namen.',
+    fields: [f('year', 'Jaar', 'number'), f('municipality', 'Gemeente'), f('route', 'Route'), f('stepStart', 'Trede aan het begin', 'number'), f('stepEnd', 'Trede aan het eind', 'number'), f('lastConversation', 'Laatste jaargesprek', 'date')],
+    rows: rows.map((r) => ({ year: r.year, municipality: r.municipality_name, route: r.route_end, stepStart: r.step_start, stepEnd: r.step_end, lastConversation: r.last_annual_conversation_end })),
   });
 };

@@ -1,0 +1,34 @@
+/**
+ * Small-count suppression for aggregate-only roles (policy officer, administrator, provider
+ * coach), applied by the engine to every headline, measure and table cell, so no figure has to
+ * remember it: a count of 1–4 is withheld, and so is a share whose numerator, denominator or
+ * remainder (denominator − numerator) is 1–4. Zero is shown: it singles nobody out.
+ */
+import { suppressSmallCount } from '../../../shared/disclosure.ts';
+import type { KpiUnit } from '../../../shared/kpi.ts';
+
+export type KpiBasis = { numerator: number; denominator: number };
+
+/** True when a count of 1–4 people is in it (0 and 5 or more are safe to show). */
+function isSmall(count: number): boolean {
+  return suppressSmallCount(count) === null;
+}
+
+/** A share whose numerator, denominator or remainder is 1–4 would single someone out. */
+export function basisIsDisclosive(basis: KpiBasis): boolean {
+  return isSmall(basis.numerator) || isSmall(basis.denominator) || isSmall(basis.denominator - basis.numerator);
+}
+
+/**
+ * The value an aggregate-only role may see. Counts go by their value; any value that carries a
+ * basis (a percentage, or an average a figure gives its counts for) goes by the basis. A
+ * percentage without a basis cannot be judged and is withheld: a figure must give its counts.
+ * Other units (euros, days, plain numbers) without a basis describe no countable group and pass.
+ */
+export function suppressValue(unit: KpiUnit, value: number | null, basis?: KpiBasis): { value: number | null; suppressed: boolean } {
+  if (value === null) return { value: null, suppressed: false };
+  if (unit === 'count') return isSmall(value) ? { value: null, suppressed: true } : { value, suppressed: false };
+  if (basis) return basisIsDisclosive(basis) ? { value: null, suppressed: true } : { value, suppressed: false };
+  if (unit === 'percentage') return { value: null, suppressed: true };
+  return { value, suppressed: false };
+}

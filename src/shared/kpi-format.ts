@@ -1,0 +1,46 @@
+/**
+ * How a KPI number reads on screen, in one place for headline, tables, charts and agreements:
+ * a count as a whole number, a percentage with at most one decimal, money in euros, a duration
+ * in days. A suppressed count reads "<5"; a suppressed share or amount, and a value that cannot
+ * be computed, read as a dash (the legend says why).
+ */
+import type { TFunction } from 'i18next';
+import type { KpiCell, KpiUnit } from './kpi.ts';
+
+function locale(language: string): string {
+  return language === 'en' ? 'en-GB' : 'nl-NL';
+}
+
+/** The marker for a count of 1–4 that is not shown, so no person can be singled out. */
+export const SUPPRESSED_COUNT = '<5';
+/** The marker for a value that is not shown or cannot be computed. */
+export const NO_VALUE = '–';
+
+/** A number in its unit, e.g. "1.234", "83,3%", "€ 12.500", "45 dagen". */
+export function formatKpiValue(value: number, unit: KpiUnit, language: string, t: TFunction): string {
+  const nf = (options: Intl.NumberFormatOptions) => new Intl.NumberFormat(locale(language), options).format(value);
+  switch (unit) {
+    case 'count':
+      return nf({ maximumFractionDigits: 0 });
+    case 'percentage':
+      return `${nf({ maximumFractionDigits: 1 })}%`;
+    case 'euro':
+      return nf({ style: 'currency', currency: 'EUR', maximumFractionDigits: 0 });
+    case 'days':
+      return t('dashboard.days', { count: Math.round(value), value: nf({ maximumFractionDigits: 0 }) });
+    case 'number':
+      return nf({ maximumFractionDigits: 1 });
+  }
+}
+
+/** What a cell shows: its value, "<5" for a suppressed count, or a dash. */
+export function formatCell(cell: Pick<KpiCell, 'value' | 'suppressed'>, unit: KpiUnit, language: string, t: TFunction): string {
+  if (cell.value !== null) return formatKpiValue(cell.value, unit, language, t);
+  if (cell.suppressed && unit === 'count') return SUPPRESSED_COUNT;
+  return NO_VALUE;
+}
+
+/** A row's, column's or measure's name: the label from the data, else the translated key. */
+export function kpiLabel(t: TFunction, kind: 'rows' | 'columns' | 'measures' | 'tables' | 'assumptions', key: string, label?: string): string {
+  return label ?? t(`kpi.${kind}.${key}`, { defaultValue: key });
+}
