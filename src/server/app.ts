@@ -39,6 +39,9 @@ import { registerPlanRoutes } from './modules/plans/plans.routes.ts';
 import { registerAppointmentRoutes } from './modules/appointments/appointments.routes.ts';
 import { registerClientPortalRoutes } from './modules/client-portal/client-portal.routes.ts';
 import { registerPrivacyRoutes } from './modules/privacy/privacy.routes.ts';
+import { registerAgreementRoutes } from './modules/agreements/agreements.routes.ts';
+import { registerKpiRoutes } from './modules/kpi/kpi.routes.ts';
+import { registerReportRoutes } from './modules/reports/reports.routes.ts';
 
 type RouteEntry = { method: string; url: string; route: { config?: { access?: unknown } } };
 
@@ -143,6 +146,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     registerPrivacyRoutes(api, deps);
     registerGroupModuleRoutes(api, deps);
     registerProjectRoutes(api, deps);
+    registerAgreementRoutes(api, deps);
+    registerKpiRoutes(api, deps);
+    registerReportRoutes(api, deps);
   });
 
   registerWebUi(app, options.webRoot ?? resolve('dist/web'));

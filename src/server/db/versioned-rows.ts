@@ -2,8 +2,8 @@ import type { Insertable, Kysely, Updateable } from 'kysely';
 import type { Executor } from './database.ts';
 import type { DB } from './schema.ts';
 
-/** Tables of issue 5 whose rows carry an id, a version and updated_at. */
-type VersionedTable = 'employers' | 'placements' | 'beschut_werk_applications';
+/** Tables whose rows carry an id, a version and updated_at (issue 5; performance agreements of issue 6). */
+type VersionedTable = 'employers' | 'placements' | 'beschut_werk_applications' | 'performance_agreements';
 /** Tables of issue 5 with one versioned row per client, keyed by client_id. */
 type PerClientTable = 'client_work_profiles' | 'school_records';
 

@@ -11,7 +11,7 @@ export type PdfBlock =
   | { kind: 'paragraph'; text: string; emphasis?: 'bold' | 'muted' }
   | { kind: 'list'; items: readonly string[] }
   | { kind: 'table'; columns: readonly PdfColumn[]; rows: readonly (readonly string[])[]; caption?: string }
-  | { kind: 'drawing'; drawing: Drawing; caption?: string }
+  | { kind: 'drawing'; drawing: Drawing; caption?: string; title?: string }
   | { kind: 'pageBreak' };
 
 /**
@@ -129,10 +129,16 @@ function writeTable(doc: Doc, block: Extract<PdfBlock, { kind: 'table' }>): void
   doc.y += 10;
 }
 
-function writeDrawing(doc: Doc, drawing: Drawing, caption: string | undefined): void {
+/** A drawing with an optional title above it (kept on the same page) and a caption under it. */
+function writeDrawing(doc: Doc, drawing: Drawing, caption: string | undefined, title?: string): void {
   const scale = Math.min(1, CONTENT_WIDTH / drawing.width);
   const height = drawing.height * scale;
-  ensureSpace(doc, height + (caption ? BODY_SIZE * 2 : 0));
+  const titleHeight = title ? HEADING_SIZES[3] * 1.4 + 14 : 0;
+  ensureSpace(doc, titleHeight + height + (caption ? BODY_SIZE * 2 : 0));
+  if (title) {
+    if (doc.y > MARGIN.top + 1) doc.y += 8;
+    writeText(doc, title, { size: HEADING_SIZES[3], bold: true, gapAfter: 6 });
+  }
   const left = MARGIN.left + (CONTENT_WIDTH - drawing.width * scale) / 2;
   const top = doc.y;
   drawShapes(doc, drawing, [left, top], scale);
@@ -202,7 +208,7 @@ export function renderPdf(spec: PdfDocumentSpec): Promise<Buffer> {
         writeTable(doc, block);
         break;
       case 'drawing':
-        writeDrawing(doc, block.drawing, block.caption);
+        writeDrawing(doc, block.drawing, block.caption, block.title);
         break;
       case 'pageBreak':
         doc.addPage();

@@ -20,6 +20,10 @@ import { insertTeam } from '../teams/teams.repository.ts';
 import { insertUser } from '../users/users.repository.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from './demo-accounts.ts';
 import { seedDemoPlacements } from './demo-placements.ts';
+import { seedDemoKpiHistory } from './demo-kpi-history.ts';
+import { rebuildAllFacts } from '../kpi/facts/kpi-facts.service.ts';
+import { seedDemoAgreements, seedDemoReturnOutflow } from './demo-agreements.ts';
+import { seedDemoWorkHistory } from './demo-work-history.ts';
 import { seedDemoModules } from './demo-modules.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { DEMO_PARTNERS, DEMO_PROVIDERS, insertDemoContracts, insertDemoExternalOrganisations } from './demo-providers.ts';
@@ -179,9 +183,15 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
     await seedDemoAppointments(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
     await seedDemoPlans(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
     await seedDemoPlacements(trx, organisationId, clientIds, rows, municipalityIds, today);
+    await seedDemoAgreements(trx, organisationId, municipalityIds);
+    await seedDemoWorkHistory(trx, { organisationId, today, clientIds, rows });
+    // Last: ladder, conversation, outflow and move history for the KPIs, on top of all the above.
+    await seedDemoKpiHistory(trx, { organisationId, today, seed: options.seed ?? 2026, municipalityIds, skip: [clientIds[0]!] });
+    await seedDemoReturnOutflow(trx, organisationId, today);
     return { organisationId, clientCount: clientIds.length };
   }).then(async (result) => {
     await generateRuleTasks(db, result.organisationId, today);
+    await rebuildAllFacts(db, result.organisationId, today);
     return result;
   });
 }

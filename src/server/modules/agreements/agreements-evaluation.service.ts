@@ -1,0 +1,68 @@
+import type { Kysely } from 'kysely';
+import type { KpiFigure, KpiKey } from '../../../shared/kpi.ts';
+import { todayIso } from '../../../shared/dates.ts';
+import type { DB } from '../../db/schema.ts';
+import { notFound } from '../../http/errors.ts';
+import type { RequestContext } from '../../http/request-context.ts';
+import { findMunicipalityOfOrganisation } from '../clients/clients.repository.ts';
+import { agreementFigure } from './agreement-figures.ts';
+import { listAgreements, type AgreementRow } from './agreements.repository.ts';
+
+export type EvaluationStatus = 'met' | 'not_met' | 'not_measurable';
+
+/**
+ * Why an agreement cannot be judged: the figure's own reason (kpi.notMeasurable.*), or
+ * 'period_not_started' (the year lies ahead), 'suppressed' (too few people to show the number),
+ * 'no_value' (a share of nobody) or 'figure_unavailable' (the KPI or its measure is not computed).
+ */
+export type EvaluationReason = NonNullable<KpiFigure['reason']> | 'suppressed' | 'no_value' | 'figure_unavailable';
+
+export type AgreementEvaluation = {
+  agreement: AgreementRow;
+  value: number | null;
+  status: EvaluationStatus;
+  reason?: EvaluationReason;
+  /** The year is still running: the figure so far, not the final one. */
+  provisional: boolean;
+  figure: KpiFigure | null;
+};
+
+/** Judges one agreement against its figure (pure; exported for its test). */
+export function judge(agreement: Pick<AgreementRow, 'measure_key' | 'comparison' | 'target'>, figure: KpiFigure | null): Pick<AgreementEvaluation, 'value' | 'status' | 'reason'> {
+  if (!figure) return { value: null, status: 'not_measurable', reason: 'figure_unavailable' };
+  if (figure.status === 'not_measurable') return { value: null, status: 'not_measurable', reason: figure.reason ?? 'no_population' };
+  const measure = figure.measures.find((m) => m.key === agreement.measure_key);
+  if (!measure) return { value: null, status: 'not_measurable', reason: 'figure_unavailable' };
+  if (measure.suppressed) return { value: null, status: 'not_measurable', reason: 'suppressed' };
+  if (measure.value === null) return { value: null, status: 'not_measurable', reason: 'no_value' };
+  const target = Number(agreement.target);
+  const met = agreement.comparison === 'at_least' ? measure.value >= target : measure.value <= target;
+  return { value: measure.value, status: met ? 'met' : 'not_met' };
+}
+
+/**
+ * Every agreement of a municipality and year against the figure behind it, computed through the
+ * KPI engine so the caller's scope and the small-count suppression apply. A year that has not
+ * begun is not measurable without computing anything; each KPI is computed once.
+ */
+export async function evaluateAgreements(db: Kysely<DB>, ctx: RequestContext, input: { municipalityId: string; year: number; today?: string }) {
+  const municipality = await findMunicipalityOfOrganisation(db, ctx.actor.organisationId, input.municipalityId);
+  if (!municipality) throw notFound('Municipality');
+  const today = input.today ?? todayIso();
+  const agreements = await listAgreements(db, ctx.actor.organisationId, { municipalityId: input.municipalityId, year: input.year });
+  const started = `${input.year}-01-01` <= today;
+  const provisional = `${input.year}-12-31` >= today;
+  const keys = started ? [...new Set(agreements.map((a) => a.kpi_key as KpiKey))] : [];
+  const computed = await Promise.all(keys.map((key) => agreementFigure(db, ctx, key, { municipalityId: input.municipalityId, year: input.year })));
+  const figures = new Map(keys.map((key, i) => [key as string, computed[i] ?? null]));
+  const items: AgreementEvaluation[] = [];
+  for (const agreement of agreements) {
+    if (!started) {
+      items.push({ agreement, value: null, status: 'not_measurable', reason: 'period_not_started', provisional: false, figure: null });
+      continue;
+    }
+    const figure = figures.get(agreement.kpi_key) ?? null;
+    items.push({ agreement, ...judge(agreement, figure), provisional, figure });
+  }
+  return { municipality, year: input.year, items };
+}
