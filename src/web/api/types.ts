@@ -64,6 +64,8 @@ export type ClientDetailPolicies = ClientPolicies & {
   readTimeline: boolean;
   /** The personal plan section (for a provider or partner the referral decides; the plan API answers 403 when it is not shared). */
   readPlan: boolean;
+  /** Register the end of the benefit (uitstroom). */
+  registerOutflow: boolean;
 };
 
 /** The client's participatieladder summary: latest step, growth potential, and whether a new measurement is due. */
@@ -85,7 +87,8 @@ export type ClientDetail = {
   email: string | null;
   address: { street: string | null; houseNumber: string | null; postcode: string | null; city: string | null };
   municipality: Ref;
-  benefit: { type: string | null; startDate: string | null };
+  /** endedOn and outflowReason: the registered uitstroom (null while the benefit runs). */
+  benefit: { type: string | null; startDate: string | null; endedOn: string | null; outflowReason: string | null };
   targetGroups: string[];
   route: string | null;
   ladder: LadderSummary;

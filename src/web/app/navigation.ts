@@ -5,6 +5,7 @@ export type NavItem = { to: string; labelKey: string; permission?: string; end?:
 export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/', labelKey: 'nav.start', end: true },
   { to: '/caseload', labelKey: 'nav.caseload', permission: 'caseload:read' },
+  { to: '/dashboard', labelKey: 'nav.dashboard', permission: 'kpi:read' },
   { to: '/clienten', labelKey: 'nav.clients', permission: 'clients:list' },
   { to: '/taken', labelKey: 'nav.tasks', permission: 'tasks:read' },
   { to: '/jaargesprekken', labelKey: 'nav.annualConversations', permission: 'annual-conversations:read' },
@@ -18,6 +19,8 @@ export const NAV_ITEMS: readonly NavItem[] = [
   { to: '/werkgevers', labelKey: 'employers.nav', permission: 'employers:read' },
   { to: '/beschut-werk', labelKey: 'beschutWerk.nav', permission: 'beschut-werk:read' },
   { to: '/terug-naar-onderwijs', labelKey: 'youth.nav', permission: 'youth:read' },
+  { to: '/beheer/prestatieafspraken', labelKey: 'agreements.nav', permission: 'agreements:read' },
+  { to: '/beheer/rendement', labelKey: 'returnAssumptions.nav', permission: 'agreements:read' },
   { to: '/beheer/gebruikers', labelKey: 'nav.users', permission: 'admin:manage' },
   { to: '/beheer/teams', labelKey: 'nav.teams', permission: 'admin:manage' },
   { to: '/beheer/gemeenten', labelKey: 'nav.municipalities', permission: 'admin:manage' },

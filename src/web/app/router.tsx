@@ -66,7 +66,21 @@ export function createAppRouter() {
           path: 'terug-naar-onderwijs',
           lazy: guarded('youth:read', () => import('../features/youth/back-in-education-page.tsx').then((m) => m.BackInEducationPage)),
         },
+        { path: 'dashboard', lazy: guarded('kpi:read', () => import('../features/dashboard/dashboard-page.tsx').then((m) => m.DashboardPage)) },
+        { path: 'rapportage', lazy: guarded('kpi:read', () => import('../features/reports/council-report-page.tsx').then((m) => m.CouncilReportPage)) },
+        {
+          path: 'dashboard/:key/clienten',
+          lazy: guarded('kpi:read', () => import('../features/dashboard/drilldown-page.tsx').then((m) => m.DrilldownPage)),
+        },
         { path: 'clienten/:id', lazy: guarded(null, () => import('../features/clients/client-page.tsx').then((m) => m.ClientPage)) },
+        {
+          path: 'beheer/prestatieafspraken',
+          lazy: guarded('agreements:read', () => import('../features/agreements/agreements-page.tsx').then((m) => m.AgreementsPage)),
+        },
+        {
+          path: 'beheer/rendement',
+          lazy: guarded('agreements:read', () => import('../features/agreements/return-assumptions-page.tsx').then((m) => m.ReturnAssumptionsPage)),
+        },
         { path: 'beheer/gebruikers', lazy: guarded('admin:manage', () => import('../features/admin/users-page.tsx').then((m) => m.UsersPage)) },
         { path: 'beheer/teams', lazy: guarded('admin:manage', () => import('../features/admin/teams-page.tsx').then((m) => m.TeamsPage)) },
         {

@@ -1,6 +1,6 @@
-import { mkdtemp, rm } from 'node:fs/promises';
+import { cp, mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
-import { join } from 'node:path';
+import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
 import { expect } from 'vitest';
@@ -28,6 +28,16 @@ export async function launchBrowser(prefix: string): Promise<{ context: BrowserC
       await rm(profileDir, { recursive: true, force: true });
     },
   };
+}
+
+/**
+ * A private copy of the built UI (dist/web) for one suite, so other sessions rebuilding dist/web
+ * cannot break its lazily loaded pages; remove() deletes it.
+ */
+export async function privateWebRoot(prefix: string): Promise<{ path: string; remove(): Promise<void> }> {
+  const path = await mkdtemp(join(tmpdir(), prefix));
+  await cp(resolve('dist/web'), path, { recursive: true });
+  return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
 /** Waits until no request is running and no loading message is on screen. */

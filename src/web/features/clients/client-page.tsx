@@ -24,6 +24,7 @@ import { TimelineSection } from '../timeline/timeline-section.tsx';
 import { ClientEditSection } from './client-edit-section.tsx';
 import { ClientHeader } from './client-header.tsx';
 import { clientName } from './client-name.ts';
+import { OutflowSection } from './outflow-section.tsx';
 import { RouteSection } from './route-section.tsx';
 
 /**
@@ -65,6 +66,7 @@ export function ClientPage() {
   const sections: { id: string; label: string; show: boolean }[] = [
     { id: 'gegevens', label: t('clients.details'), show: p.readPersonalDetails },
     { id: 'route', label: t('route.title'), show: p.changeRoute },
+    { id: 'uitstroom', label: t('outflow.title'), show: p.registerOutflow && p.readPersonalDetails },
     { id: 'ladder', label: t('ladder.title'), show: p.readLadder },
     { id: 'plan', label: t('plan.title'), show: p.readPlan },
     { id: 'contacten', label: t('contacts.title'), show: p.readContacts },
@@ -98,6 +100,7 @@ export function ClientPage() {
       </nav>
       {p.readPersonalDetails ? <ClientEditSection client={c} etag={client.etag} onChanged={onChanged} /> : null}
       {p.changeRoute ? <RouteSection client={c} etag={client.etag} onChanged={onChanged} /> : null}
+      {p.registerOutflow && p.readPersonalDetails ? <OutflowSection client={c} etag={client.etag} onChanged={onChanged} /> : null}
       {p.readLadder ? <LadderSection client={c} onChanged={onChanged} /> : null}
       {p.readPlan ? <PlanSection client={c} onChanged={onChanged} /> : null}
       {p.readContacts ? <ContactsSection client={c} onChanged={onChanged} /> : null}

@@ -11,7 +11,7 @@ import {
   TableHeaderCell,
   TableRow,
 } from '@utrecht/component-library-react';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { CohortOverview, WaitingListEntry } from '../../api/group-module-types.ts';
@@ -31,17 +31,27 @@ type Props = { cohort: CohortOverview; onChanged: (message: string) => void };
 export function WaitingListSection({ cohort, onChanged }: Props) {
   const { t, i18n } = useTranslation();
   const [leaving, setLeaving] = useState<Leaving | null>(null);
-  // The voorrang toggle shows the new choice at once while it is saved; a refusal puts it back.
-  const [pending, setPending] = useState<{ enrolmentId: string; priority: boolean } | null>(null);
-  const pendingId = pending?.enrolmentId ?? null;
+  // The voorrang toggle shows the new choice at once and keeps showing it until the reloaded list
+  // agrees (a save can return before the reload does); only a refusal puts it back.
+  const [chosen, setChosen] = useState<Record<string, boolean>>({});
+  const [pendingId, setPendingId] = useState<string | null>(null);
   const priority = useSubmit();
+  // Forget a choice once the reloaded list shows it, so a later change by someone else shows too.
+  useEffect(() => {
+    setChosen((current) => {
+      const unsettled = Object.entries(current).filter(([id, on]) => cohort.waitingList.find((w) => w.enrolmentId === id)?.priority !== on);
+      return unsettled.length === Object.keys(current).length ? current : Object.fromEntries(unsettled);
+    });
+  }, [cohort]);
   const waiting = [...cohort.waitingList].sort((a, b) => a.position - b.position);
 
   const onPriority = async (entry: WaitingListEntry, on: boolean) => {
-    setPending({ enrolmentId: entry.enrolmentId, priority: on });
+    setChosen((c) => ({ ...c, [entry.enrolmentId]: on }));
+    setPendingId(entry.enrolmentId);
     const path = `/api/enrolments/${encodeURIComponent(entry.enrolmentId)}/priority`;
     const ok = await priority.run(() => api.post<unknown>(path, { priority: on }).then(() => undefined));
-    setPending(null);
+    setPendingId(null);
+    if (!ok) setChosen(({ [entry.enrolmentId]: _refused, ...rest }) => rest);
     const name = participantName(entry.client, t);
     if (ok) onChanged(on ? t('cohorts.priorityGiven', { name }) : t('cohorts.priorityRemoved', { name }));
   };
@@ -79,7 +89,7 @@ export function WaitingListSection({ cohort, onChanged }: Props) {
                       {w.policies.prioritise ? (
                         <label className="meedoen-nowrap">
                           <Checkbox
-                            checked={pending?.enrolmentId === w.enrolmentId ? pending.priority : w.priority}
+                            checked={chosen[w.enrolmentId] ?? w.priority}
                             disabled={pendingId === w.enrolmentId}
                             aria-label={t('cohorts.priorityFor', { name })}
                             onChange={(event) => void onPriority(w, event.target.checked)}
