@@ -7,6 +7,7 @@ import { sql } from 'kysely';
 import { HEALTH_ASPECT_CODES } from '../../shared/positive-health.ts';
 import { loadTest, timeSequential, type Figures } from './measure.ts';
 import { BENCH_PROVIDER_COACH } from './synthetic-trajectories.ts';
+import { KPI_SCENARIOS } from './kpi-scenarios.ts';
 
 /** What a scenario gets: the running app, the floor server, the database, the load settings. */
 export type BenchContext = {
@@ -22,8 +23,8 @@ export type BenchContext = {
 export type Scenario = {
   name: string;
   description: string;
-  /** Measures the scenario and its floor in the same run. */
-  run(ctx: BenchContext): Promise<{ figures: Figures; floor: Figures; floorLabel: string }>;
+  /** Measures the scenario and its floor in the same run; `details` is a table printed below the summary. */
+  run(ctx: BenchContext): Promise<{ figures: Figures; floor: Figures; floorLabel: string; details?: Record<string, unknown>[] }>;
 };
 
 /** The endpoint floor: a bare Fastify route doing one trivial query under the same load. */
@@ -191,6 +192,7 @@ export const SCENARIOS: Scenario[] = [
       return { figures, floor: await scanFloor(ctx, 'clients'), floorLabel: 'seq scan of clients' };
     },
   })),
+  ...KPI_SCENARIOS,
 ];
 
 /** A running cohort of one of the bench provider's modules. */

@@ -15,6 +15,8 @@ import { pseudonymiseBsn } from '../modules/processing-log/processing-log.servic
 import { insertTeam } from '../modules/teams/teams.repository.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
 import { generateSyntheticTrajectories } from './synthetic-trajectories.ts';
+import { generateSyntheticKpiData } from './synthetic-kpi.ts';
+import { prepareBulkLoad, restoreIndexes } from './synthetic-trajectories.repository.ts';
 
 /** Clients per synthetic coach: the caseload size the benchmarks of later issues assume. */
 export const CLIENTS_PER_COACH = 60;
@@ -67,37 +69,48 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
   const firstNumber = await reserveClientNumbers(db, organisationId, remaining);
   const firstNames = Array.from({ length: 400 }, () => faker.person.firstName());
   const lastNames = Array.from({ length: 800 }, () => faker.person.lastName());
-  for (let start = 0; start < remaining; start += BATCH) {
-    const rows: NewClientRow[] = [];
-    for (let i = start; i < Math.min(start + BATCH, remaining); i++) {
-      let bsn: string | undefined;
-      while (!bsn || taken.has(bsn)) bsn = completeBsn(String(bsnCursor++));
-      const coach = coaches[Math.floor(i / CLIENTS_PER_COACH)]!;
-      const year = 1960 + (i % 48);
-      const measured = i % 7 !== 0;
-      rows.push({
-        organisation_id: organisationId,
-        client_number: formatClientNumber(firstNumber + i),
-        bsn,
-        bsn_pseudonym: pseudonymiseBsn(options.pseudonymKey, bsn),
-        first_name: firstNames[i % firstNames.length]!,
-        last_name: lastNames[(i * 7) % lastNames.length]!,
-        date_of_birth: `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
-        municipality_id: coach.municipalityId,
-        team_id: coach.teamId,
-        coach_id: coach.id,
-        route: i % 10 === 0 ? null : ROUTES[i % ROUTES.length]!,
-        target_groups: year >= 2000 ? ['jongere'] : i % 9 === 0 ? ['statushouder'] : [],
-        ladder_step: measured ? (i % 6) + 1 : null,
-        ladder_growth_potential: measured ? Math.min(6, (i % 6) + 1 + (i % 2)) : null,
-        ladder_measured_on: measured ? addMonths(today, -(i % 16)) : null,
-        annual_conversation_on: i % 4 === 0 ? null : addMonths(today, -(i % 15)),
-        open_signal_count: 0,
-      });
+  // One transaction with the secondary indexes dropped and rebuilt once at the end: a million
+  // rows into eight B-trees row by row is most of the time otherwise.
+  await db.transaction().execute(async (trx) => {
+    const restore = await prepareBulkLoad(trx, 'clients');
+    for (let start = 0; start < remaining; start += BATCH) {
+      const rows: NewClientRow[] = [];
+      for (let i = start; i < Math.min(start + BATCH, remaining); i++) {
+        let bsn: string | undefined;
+        while (!bsn || taken.has(bsn)) bsn = completeBsn(String(bsnCursor++));
+        const coach = coaches[Math.floor(i / CLIENTS_PER_COACH)]!;
+        const year = 1960 + (i % 48);
+        const measured = i % 7 !== 0;
+        const measuredOn = measured ? addMonths(today, -(i % 16)) : null;
+        rows.push({
+          organisation_id: organisationId,
+          client_number: formatClientNumber(firstNumber + i),
+          bsn,
+          bsn_pseudonym: pseudonymiseBsn(options.pseudonymKey, bsn),
+          first_name: firstNames[i % firstNames.length]!,
+          last_name: lastNames[(i * 7) % lastNames.length]!,
+          date_of_birth: `${year}-${String((i % 12) + 1).padStart(2, '0')}-${String((i % 28) + 1).padStart(2, '0')}`,
+          municipality_id: coach.municipalityId,
+          team_id: coach.teamId,
+          coach_id: coach.id,
+          route: i % 10 === 0 ? null : ROUTES[i % ROUTES.length]!,
+          target_groups: year >= 2000 ? ['jongere'] : i % 9 === 0 ? ['statushouder'] : [],
+          ladder_step: measured ? (i % 6) + 1 : null,
+          ladder_growth_potential: measured ? Math.min(6, (i % 6) + 1 + (i % 2)) : null,
+          ladder_measured_on: measuredOn,
+          // On a benefit since a day between 2014 and three months before the newest measurement,
+          // so the KPI periods 2023–2026 have a population and ladder histories fit inside it.
+          benefit_type: 'bijstand',
+          benefit_start_date: benefitStart(i, measuredOn ?? today),
+          annual_conversation_on: i % 4 === 0 ? null : addMonths(today, -(i % 15)),
+          open_signal_count: 0,
+        });
+      }
+      await insertClients(trx, rows);
+      bar?.update(Math.min(start + BATCH, remaining));
     }
-    await insertClients(db, rows);
-    bar?.update(Math.min(start + BATCH, remaining));
-  }
+    await restoreIndexes(trx, restore);
+  });
   bar?.stop();
   // History rows follow from the summary fields in bulk, in the database itself.
   await db.executeQuery(
@@ -113,7 +126,17 @@ export async function generateSyntheticOrganisation(db: Kysely<DB>, options: { c
           and not exists (select 1 from timeline_events t where t.client_id = clients.id)`.compile(db),
   );
   await generateSyntheticTrajectories(db, { organisationId, quiet: options.quiet });
+  await generateSyntheticKpiData(db, { organisationId, quiet: options.quiet });
   if (!options.quiet) console.log('Running the task rules over the synthetic organisation…');
   await generateRuleTasks(db, organisationId, today);
   return { organisationId };
+}
+
+const BENEFIT_EPOCH = Date.UTC(2014, 0, 1);
+
+/** A deterministic benefit start for synthetic client i: spread over 2014 … three months before `latest`. */
+function benefitStart(i: number, latest: string): string {
+  const span = Date.parse(addMonths(latest, -3)) - BENEFIT_EPOCH;
+  const u = ((i * 2654435761) % 4294967296) / 4294967296;
+  return new Date(BENEFIT_EPOCH + Math.floor((u * span) / 86_400_000) * 86_400_000).toISOString().slice(0, 10);
 }

@@ -87,25 +87,41 @@ export async function insertBenchReferrals(conn: Executor, organisationId: strin
 }
 
 /**
- * Prepares the pinned connection's transaction for a bulk load of referrals: drops the
- * secondary indexes of referrals (rebuilt by restoreReferralIndexes: one sort each instead of
- * millions of random inserts into B-trees larger than the buffer cache) and, for a superuser,
- * skips the per-row foreign-key triggers (the generated rows reference only rows that exist).
- * Returns the definitions to rebuild. Both undo themselves if the transaction rolls back.
+ * Prepares the pinned connection's transaction for a bulk load of `table`: drops its secondary
+ * indexes, and its primary key when no foreign key points at it (all rebuilt by
+ * restoreIndexes: one sort each instead of millions of random inserts into B-trees larger than
+ * the buffer cache) and, for a superuser, skips the per-row foreign-key and other triggers (the
+ * generated rows reference only rows that exist; derived data is rebuilt afterwards).
+ * Returns the statements that rebuild what was dropped. Both undo themselves if the
+ * transaction rolls back.
  */
-export async function prepareBulkReferrals(conn: Executor): Promise<string[]> {
+export async function prepareBulkLoad(conn: Executor, table: 'clients' | 'referrals' | 'ladder_measurements' | 'contact_moments'): Promise<string[]> {
   const { rows: superuser } = await sql<{ yes: boolean }>`select rolsuper as yes from pg_roles where rolname = current_user`.execute(conn);
   if (superuser[0]?.yes) await sql`set local session_replication_role = replica`.execute(conn);
+  await sql`set local maintenance_work_mem = '512MB'`.execute(conn);
+  const restore: string[] = [];
+  const { rows: keys } = await sql<{ name: string; definition: string }>`
+    select k.conname as name, pg_get_constraintdef(k.oid) as definition from pg_constraint k
+    where k.conrelid = ${table}::regclass and k.contype = 'p'
+      and not exists (select 1 from pg_constraint f where f.confrelid = k.conrelid and f.contype = 'f')`.execute(conn);
   const { rows } = await sql<{ name: string; definition: string }>`
     select i.indexname as name, i.indexdef as definition from pg_indexes i
-    where i.schemaname = current_schema() and i.tablename = 'referrals' and i.indexname <> 'referrals_pkey'`.execute(conn);
-  for (const r of rows) await sql`drop index ${sql.id(r.name)}`.execute(conn);
-  return rows.map((r) => r.definition);
+    where i.schemaname = current_schema() and i.tablename = ${table}
+      and not exists (select 1 from pg_constraint k where k.conrelid = ${table}::regclass and k.conname = i.indexname)`.execute(conn);
+  for (const k of keys) {
+    await sql`alter table ${sql.table(table)} drop constraint ${sql.id(k.name)}`.execute(conn);
+    restore.push(`alter table ${table} add constraint ${k.name} ${k.definition}`);
+  }
+  for (const r of rows) {
+    await sql`drop index ${sql.id(r.name)}`.execute(conn);
+    restore.push(r.definition);
+  }
+  return restore;
 }
 
-/** Rebuilds the indexes prepareBulkReferrals dropped. */
-export async function restoreReferralIndexes(conn: Executor, definitions: string[]): Promise<void> {
-  for (const definition of definitions) await sql.raw(definition).execute(conn);
+/** Rebuilds what prepareBulkLoad dropped. */
+export async function restoreIndexes(conn: Executor, statements: string[]): Promise<void> {
+  for (const statement of statements) await sql.raw(statement).execute(conn);
 }
 
 /** Clients with an accepted or running referral to a provider, newest first: who can sit in its cohorts. */

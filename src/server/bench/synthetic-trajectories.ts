@@ -7,7 +7,7 @@ import { DEMO_PASSWORD } from '../modules/demo/demo-accounts.ts';
 import { addDays, at } from '../modules/demo/demo-referrals.ts';
 import { insertDemoRows } from '../modules/demo/demo-trajectories.repository.ts';
 import { insertUser } from '../modules/users/users.repository.ts';
-import { insertBenchReferrals, numberSyntheticClients, openReferralsOf, prepareBulkReferrals, restoreReferralIndexes, type BenchProvider } from './synthetic-trajectories.repository.ts';
+import { insertBenchReferrals, numberSyntheticClients, openReferralsOf, prepareBulkLoad, restoreIndexes, type BenchProvider } from './synthetic-trajectories.repository.ts';
 
 /** Providers in the synthetic organisation; bench.provider1@meedoen.bench is the one the scenarios log in as. */
 export const BENCH_PROVIDERS = 6;
@@ -43,7 +43,7 @@ export async function generateSyntheticTrajectories(db: Kysely<DB>, options: { o
     const openPerProvider = Math.min(2500, Math.max(200, Math.round(clients / 500)));
     const openShare = Math.min(0.5, openPerProvider / Math.max(1, (clients * 3) / providers.length));
     await conn.transaction().execute(async (trx) => {
-      const indexes = await prepareBulkReferrals(trx);
+      const indexes = await prepareBulkLoad(trx, 'referrals');
       const bar = options.quiet ? undefined : new SingleBar({ format: 'synthetic referrals {bar} {value}/{total} clients ({eta}s left)' }, Presets.shades_classic);
       bar?.start(clients, 0);
       for (let from = 0; from < clients; from += SLICE) {
@@ -52,7 +52,7 @@ export async function generateSyntheticTrajectories(db: Kysely<DB>, options: { o
       }
       bar?.stop();
       if (!options.quiet) console.log(`Rebuilding ${indexes.length} indexes of referrals…`);
-      await restoreReferralIndexes(trx, indexes);
+      await restoreIndexes(trx, indexes);
     });
   });
 
