@@ -90,6 +90,8 @@ export type CohortCandidate = {
   status: CandidateStatus;
   client: GroupClient;
   intakeNote: string | null;
+  /** Why the invitation closed without a selection (set when the group started before the intake had an outcome). */
+  endReason: string | null;
   policies: EnrolmentPolicies;
 };
 

@@ -2,7 +2,8 @@
  * End-to-end check of group modules, cohorts and projects against the real server: an
  * administrator adds a module, a team lead plans a cohort of two with a session, a coach enrols
  * three clients (two placed, one waiting), records attendance, and when a participant leaves the
- * waiting client moves up; a collective start (invite three, select two, start); a project with a
+ * waiting client moves up; a collective start (invite four, select two, one not, start: the
+ * undecided invitation closes as not selected); a project with a
  * participant and its count. Every screen passes axe (WCAG 2.1 AA), forms opened.
  */
 import type { BrowserContext, Page } from 'playwright-core';
@@ -22,7 +23,7 @@ const login = (p: Page, role: Role) => signIn(p, server, role);
 /** Clients of the demo coach that no cohort or project knows yet: the test's own participants. */
 type TestClient = { id: string; name: string; clientNumber: string };
 let clients: TestClient[] = [];
-/** The test's clients: two placed, two waiting (0–2, 7); three candidates of the collective start (3–5); a project participant (6). */
+/** The test's clients: two placed, two waiting (0–2, 7); four candidates of the collective start (3–5, 8); a project participant (6). */
 const CLIENT_NAMES: [string, string][] = [
   ['Anouk', 'Verbeek'],
   ['Bram', 'Hoekstra'],
@@ -32,6 +33,7 @@ const CLIENT_NAMES: [string, string][] = [
   ['Femke', 'Brouwer'],
   ['Gerrit', 'Mol'],
   ['Hanna', 'de Wit'],
+  ['Ivo', 'Jansen'],
 ];
 /** The module and cohorts the tests create, by address. */
 const MODULE = 'Weerbaarheid (test)';
@@ -314,7 +316,7 @@ describe('group modules, cohorts and projects in the browser', () => {
     await expect.poll(() => page.getByTestId('cohort-facts').textContent()).toContain('2 van 3 plaatsen bezet, 1 vrij, 0 op de wachtlijst');
   });
 
-  it('a collective start: invite three, select two after intake, start them together', async () => {
+  it('a collective start: invite four, select two after intake and one not, start them together; nobody stays invited', async () => {
     await login(page, 'team_lead');
     await open(page, cohortPath, `${MODULE} — Voorjaar`);
     await page.getByRole('link', { name: `Terug naar ${MODULE}` }).click();
@@ -339,12 +341,14 @@ describe('group modules, cohorts and projects in the browser', () => {
 
     const invite = page.getByRole('region', { name: 'Collectieve start' });
     const candidates = clients.slice(3, 6);
-    for (const client of candidates) await pick(page, invite, client);
-    await expect.poll(() => invite.getByTestId('picked-clients').getByRole('listitem').count()).toBe(3);
+    // The fourth invitee's intake gets no outcome before the start.
+    const undecided = clients[8]!;
+    for (const client of [...candidates, undecided]) await pick(page, invite, client);
+    await expect.poll(() => invite.getByTestId('picked-clients').getByRole('listitem').count()).toBe(4);
     await expectAccessible(page, 'collective cohort with invitation form');
-    await invite.getByRole('button', { name: '3 cliënten uitnodigen' }).click();
-    await confirmed(page, '3 cliënten zijn uitgenodigd.');
-    await expect.poll(() => page.getByTestId('candidates').getByRole('row').count()).toBe(4);
+    await invite.getByRole('button', { name: '4 cliënten uitnodigen' }).click();
+    await confirmed(page, '4 cliënten zijn uitgenodigd.');
+    await expect.poll(() => page.getByTestId('candidates').getByRole('row').count()).toBe(5);
 
     for (const [index, client] of candidates.entries()) {
       await page.getByRole('button', { name: `Selectie van ${client.name} vastleggen` }).click();
@@ -370,7 +374,17 @@ describe('group modules, cohorts and projects in the browser', () => {
     await expect.poll(() => participants.getByRole('row').filter({ hasText: candidates[2]!.name }).count()).toBe(0);
     await expect.poll(() => page.getByTestId('cohort-facts').textContent()).toContain('Lopend');
     await expect.poll(() => page.getByTestId('cohort-facts').textContent()).toContain('2 van 4 plaatsen bezet');
+    // The invitations of those who did not start are closed: not selected, with the reason when there was no intake outcome.
+    await expect.poll(() => page.getByTestId('candidates').getByRole('row').count()).toBe(3);
+    expect(await rowText(page, 'candidates', candidates[2]!.name)).toContain('Niet geselecteerd');
+    expect(await rowText(page, 'candidates', undecided.name)).toContain('Niet geselecteerd (Geen selectie vastgelegd vóór de start van de groep)');
+    expect(await page.getByTestId('candidates').textContent()).not.toContain('Uitgenodigd');
+    expect(await page.getByRole('button', { name: /^Selectie van .* vastleggen$/ }).count()).toBe(0);
     await expectAccessible(page, 'collective cohort after the start');
+
+    // The undecided client's dossier says so too.
+    await open(page, `/clienten/${undecided.id}`, undecided.name);
+    await expect.poll(() => page.getByTestId('client-enrolments').textContent()).toContain('Niet geselecteerd');
   });
 
   it("a provider coach sees only their organisation's modules and records attendance in a running cohort", async () => {

@@ -31,7 +31,7 @@ function clientIdsInScope(db: Executor, actor: Actor) {
 export async function listCohortEnrolments(db: Executor, actor: Actor, cohortId: string) {
   return db
     .selectFrom('enrolments as e')
-    .select(['e.id', 'e.client_id', 'e.status', 'e.priority', 'e.requested_at', 'e.placed_at', 'e.intake_note'])
+    .select(['e.id', 'e.client_id', 'e.status', 'e.priority', 'e.requested_at', 'e.placed_at', 'e.intake_note', 'e.end_reason'])
     .select([attendanceRate.as('attendance_rate'), waitingPosition.as('position')])
     .where('e.cohort_id', '=', cohortId)
     .$if(isExternalActor(actor), (qb) => qb.where('e.client_id', 'in', clientIdsInScope(db, actor)))
@@ -104,22 +104,26 @@ export async function restartEnrolment(db: Executor, enrolmentId: string, start:
     .execute();
 }
 
-/** Moves enrolments to a new status; placed_at and ended_at follow the status. */
+/**
+ * Moves enrolments to a new status; placed_at and ended_at follow the status. `closed` ends an
+ * enrolment in a status that is not always final (not_selected becomes final when the group starts).
+ */
 export async function setEnrolmentStatus(
   db: Executor,
   enrolmentIds: readonly string[],
   status: EnrolmentStatus,
-  extra: { end_reason?: string | null; intake_note?: string | null; priority?: boolean } = {},
+  extra: { end_reason?: string | null; intake_note?: string | null; priority?: boolean; closed?: boolean } = {},
 ): Promise<void> {
   if (enrolmentIds.length === 0) return;
   const now = new Date();
+  const { closed, ...columns } = extra;
   await db
     .updateTable('enrolments')
     .set((eb) => ({
-      ...extra,
+      ...columns,
       status,
       ...(status === 'placed' ? { placed_at: now } : {}),
-      ...(status === 'completed' || status === 'left' ? { ended_at: now } : {}),
+      ...(status === 'completed' || status === 'left' || closed ? { ended_at: now } : {}),
       version: eb('version', '+', 1),
     }))
     .where('id', 'in', enrolmentIds)
@@ -156,13 +160,13 @@ export async function firstWaiting(db: Executor, cohortId: string, providerId: s
   return query.orderBy('e.priority', 'desc').orderBy('e.requested_at').orderBy('e.id').limit(limit).execute();
 }
 
-/** Collective-start candidates who were selected, in the order they get the seats. */
-export async function selectedCandidates(db: Executor, cohortId: string) {
+/** Collective-start candidates in one state; the selected ones in the order they get the seats. */
+export async function candidatesWithStatus(db: Executor, cohortId: string, status: 'invited' | 'selected' | 'not_selected') {
   return db
     .selectFrom('enrolments as e')
     .select(['e.id', 'e.client_id'])
     .where('e.cohort_id', '=', cohortId)
-    .where('e.status', '=', 'selected')
+    .where('e.status', '=', status)
     .orderBy('e.priority', 'desc')
     .orderBy('e.requested_at')
     .orderBy('e.id')

@@ -8,13 +8,13 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { loadClientForAction } from '../clients/clients.service.ts';
 import {
+  candidatesWithStatus,
   findEnrolment,
   findEnrolmentOfClient,
   findOpenReferral,
   insertEnrolment,
   listClientEnrolments,
   restartEnrolment,
-  selectedCandidates,
   setEnrolmentPriority,
   setEnrolmentStatus,
   waitingPositionOf,
@@ -197,10 +197,15 @@ export async function recordSelection(db: Kysely<DB>, ctx: RequestContext, enrol
   });
 }
 
+/** Why an invitee without a selection after the intake did not start with the group. */
+const NO_SELECTION_BEFORE_START = 'Geen selectie vastgelegd vóór de start van de groep';
+
 /**
  * Collective start, step 3: the selected clients start together. They take the seats in order
- * (prioritised first, then by invitation); any beyond the capacity go to the waiting list. The
- * cohort is then running, and remaining seats go to the waiting list's first.
+ * (prioritised first, then by invitation); any beyond the capacity go to the waiting list. Every
+ * other candidate's invitation is closed in the same transaction: an invitee whose intake had no
+ * outcome yet ends as not selected (with the reason), and the not-selected ones stay so, closed.
+ * The cohort is then running, and remaining seats go to the waiting list's first.
  */
 export async function startCollectiveCohort(db: Kysely<DB>, ctx: RequestContext, cohortId: string) {
   return inActorTransaction(db, ctx, async (trx) => {
@@ -208,24 +213,24 @@ export async function startCollectiveCohort(db: Kysely<DB>, ctx: RequestContext,
     assertOpen(cohort);
     assertCollectivePlanned(cohort);
     authorize(ctx.actor, cohortPolicy, 'start', cohortRef(cohort));
-    const selected = await selectedCandidates(trx, cohort.id);
+    const selected = await candidatesWithStatus(trx, cohort.id, 'selected');
+    const undecided = await candidatesWithStatus(trx, cohort.id, 'invited');
+    const rejected = await candidatesWithStatus(trx, cohort.id, 'not_selected');
     const free = Math.max(0, cohort.capacity - cohort.placed);
     const seated = selected.slice(0, free);
     const waiting = selected.slice(free);
-    await setEnrolmentStatus(
-      trx,
-      seated.map((e) => e.id),
-      'placed',
-    );
-    await setEnrolmentStatus(
-      trx,
-      waiting.map((e) => e.id),
-      'waiting',
-    );
+    const ids = (rows: readonly { id: string }[]) => rows.map((e) => e.id);
+    await setEnrolmentStatus(trx, ids(seated), 'placed');
+    await setEnrolmentStatus(trx, ids(waiting), 'waiting');
+    await setEnrolmentStatus(trx, ids(undecided), 'not_selected', { end_reason: NO_SELECTION_BEFORE_START, closed: true });
+    await setEnrolmentStatus(trx, ids(rejected), 'not_selected', { closed: true });
     await updateCohortIfVersion(trx, cohort.id, cohort.version, { status: 'lopend' });
+    const name = cohortName(cohort);
     await recordEnrolmentChanges(trx, ctx, cohort, 'cohorts.start', [
-      ...seated.map((e) => ({ enrolmentId: e.id, clientId: e.client_id, kind: 'module.placed', summary: `Gestart in ${cohortName(cohort)} (collectieve start)` })),
-      ...waiting.map((e) => ({ enrolmentId: e.id, clientId: e.client_id, kind: 'module.waiting', summary: `Op de wachtlijst van ${cohortName(cohort)} (groep vol bij de start)` })),
+      ...seated.map((e) => ({ enrolmentId: e.id, clientId: e.client_id, kind: 'module.placed', summary: `Gestart in ${name} (collectieve start)` })),
+      ...waiting.map((e) => ({ enrolmentId: e.id, clientId: e.client_id, kind: 'module.waiting', summary: `Op de wachtlijst van ${name} (groep vol bij de start)` })),
+      ...undecided.map((e) => ({ enrolmentId: e.id, clientId: e.client_id, kind: 'module.not_selected', summary: `Niet geselecteerd voor ${name}: geen selectie vastgelegd vóór de start` })),
+      ...rejected.map((e) => ({ enrolmentId: e.id, clientId: e.client_id, kind: 'module.not_started', summary: `${name} is gestart zonder deze cliënt (niet geselecteerd)` })),
     ]);
     await placeFromWaitingList(trx, ctx, cohort.id);
     return (await findCohort(trx, ctx.actor, cohort.id))!;

@@ -9,7 +9,7 @@ type Overview = {
   counts: Record<string, number>;
   participants: { enrolmentId: string; status: string; client: { id: string } | null }[];
   waitingList: { enrolmentId: string; position: number; priority: boolean; client: { id: string } | null }[];
-  candidates: { enrolmentId: string; status: string; intakeNote: string | null; client: { id: string } | null }[];
+  candidates: { enrolmentId: string; status: string; intakeNote: string | null; endReason: string | null; client: { id: string } | null }[];
 };
 
 describeEachDatabase(
@@ -114,14 +114,15 @@ describeEachDatabase(
       expect(seen.waitingList.map((w: { client: { id: string } }) => w.client.id)).toEqual([b!.id]);
     });
 
-    it('starts a collective cohort: invite, select after intake, start the selected together', async () => {
+    it('starts a collective cohort: invite, select after intake, start the selected together, close the other invitations', async () => {
       const coach = await h.as(DEMO_ACCOUNTS.coach.email);
       const lead = await h.as(DEMO_ACCOUNTS.team_lead.email);
       const { cohort } = await h.moduleWithCohort({ capacity: 2, collective: true, planner: lead });
-      const [a, b, c, d, late] = await h.clientsOf(coach, 5);
-      const invited = await coach.send('POST', `/api/cohorts/${cohort.id}/invitations`, { clientIds: [a!.id, b!.id, c!.id, d!.id] });
+      const [a, b, c, d, e, late] = await h.clientsOf(coach, 6);
+      // e is invited but the intake never gets an outcome.
+      const invited = await coach.send('POST', `/api/cohorts/${cohort.id}/invitations`, { clientIds: [a!.id, b!.id, c!.id, d!.id, e!.id] });
       expect(invited.statusCode).toBe(201);
-      expect(invited.json().items).toHaveLength(4);
+      expect(invited.json().items).toHaveLength(5);
       expect((await coach.send('POST', `/api/cohorts/${cohort.id}/invitations`, { clientIds: [a!.id] })).json().code).toBe('already_enrolled');
       // Before the start, a direct enrolment waits: the seats are for the selected group.
       expect((await coach.send('POST', `/api/cohorts/${cohort.id}/enrolments`, { clientId: late!.id })).json()).toMatchObject({ status: 'waiting' });
@@ -132,19 +133,32 @@ describeEachDatabase(
         expect(res.json().status).toBe(selected ? 'selected' : 'not_selected');
       }
       let o = await overview(cohort.id);
-      expect(o.counts).toMatchObject({ placed: 0, waiting: 1, invited: 0, selected: 3, free: 2 });
-      expect(o.candidates.find((x) => x.client?.id === d!.id)).toMatchObject({ status: 'not_selected', intakeNote: 'Past nu niet' });
+      expect(o.counts).toMatchObject({ placed: 0, waiting: 1, invited: 1, selected: 3, free: 2 });
+      expect(o.candidates.find((x) => x.client?.id === d!.id)).toMatchObject({ status: 'not_selected', intakeNote: 'Past nu niet', endReason: null });
 
       expect((await coach.send('POST', `/api/cohorts/${cohort.id}/start`, {})).statusCode).toBe(403);
       const started = await lead.send('POST', `/api/cohorts/${cohort.id}/start`, {});
       expect(started.statusCode).toBe(200);
-      expect(started.json()).toMatchObject({ status: 'lopend', counts: { placed: 2, waiting: 2, selected: 0, free: 0 } });
+      expect(started.json()).toMatchObject({ status: 'lopend', counts: { placed: 2, waiting: 2, invited: 0, selected: 0, free: 0 } });
       o = await overview(cohort.id);
       expect(o.participants.map((p) => p.client?.id).sort()).toEqual([a!.id, b!.id].sort());
+      // Nobody stays invited: the undecided invitee ends not selected with the reason, and both
+      // not-selected invitations are closed in the start's transaction.
+      const candidate = (id: string) => o.candidates.find((x) => x.client?.id === id);
+      expect(o.candidates).toHaveLength(2);
+      expect(candidate(d!.id)).toMatchObject({ status: 'not_selected', intakeNote: 'Past nu niet', endReason: null });
+      expect(candidate(e!.id)).toMatchObject({ status: 'not_selected', intakeNote: null, endReason: 'Geen selectie vastgelegd vóór de start van de groep' });
+      const closed = await h.db().selectFrom('enrolments').select(['client_id', 'status', 'ended_at']).where('cohort_id', '=', cohort.id).where('status', 'in', ['invited', 'not_selected']).execute();
+      expect(closed.map((r) => [r.client_id, r.status, r.ended_at !== null]).sort()).toEqual([[d!.id, 'not_selected', true], [e!.id, 'not_selected', true]].sort());
+      expect((await coach.get(`/api/clients/${e!.id}/enrolments`)).json().items[0].status).toBe('not_selected');
+      const eTimeline = (await coach.get(`/api/clients/${e!.id}/timeline`)).json().items;
+      expect(eTimeline[0]).toMatchObject({ kind: 'module.not_selected' });
+      expect((await coach.get(`/api/clients/${d!.id}/timeline`)).json().items[0]).toMatchObject({ kind: 'module.not_started' });
       // The selected client beyond the capacity waits first: the invitation came before the direct enrolment.
       expect(o.waitingList.map((w) => w.client?.id)).toEqual([c!.id, late!.id]);
       expect((await lead.send('POST', `/api/cohorts/${cohort.id}/start`, {})).json().code).toBe('invalid_transition');
       expect((await coach.send('POST', `/api/enrolments/${byClient.get(d!.id)}/selection`, { selected: true })).statusCode).toBe(409);
+      expect((await coach.send('POST', `/api/enrolments/${byClient.get(e!.id)}/selection`, { selected: true })).statusCode).toBe(409);
       const timeline = (await coach.get(`/api/clients/${a!.id}/timeline`)).json().items.map((x: { kind: string }) => x.kind);
       expect(timeline.slice(0, 3)).toEqual(['module.placed', 'module.selected', 'module.invited']);
 

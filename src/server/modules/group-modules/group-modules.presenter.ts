@@ -83,7 +83,7 @@ export function presentCohortOverview(
       attendanceRate: e.attendance_rate,
     })),
     waitingList: withStatus(['waiting'] as const).map((e) => ({ ...common(e), position: e.position ?? 0, requestedAt: iso(e.requested_at), priority: e.priority })),
-    candidates: withStatus(['invited', 'selected', 'not_selected'] as const).map((e) => ({ ...common(e), status: e.status, intakeNote: e.intake_note })),
+    candidates: withStatus(['invited', 'selected', 'not_selected'] as const).map((e) => ({ ...common(e), status: e.status, intakeNote: e.intake_note, endReason: e.end_reason })),
   };
 }
 

@@ -87,7 +87,7 @@ export const cohortOverview = cohortSummary.extend({
     z.object({ enrolmentId: z.string(), position: z.number().int(), client: clientRef, requestedAt: z.string(), priority: z.boolean(), policies: enrolmentPolicies }),
   ),
   candidates: z.array(
-    z.object({ enrolmentId: z.string(), status: z.enum(['invited', 'selected', 'not_selected']), client: clientRef, intakeNote: z.string().nullable(), policies: enrolmentPolicies }),
+    z.object({ enrolmentId: z.string(), status: z.enum(['invited', 'selected', 'not_selected']), client: clientRef, intakeNote: z.string().nullable(), endReason: z.string().nullable(), policies: enrolmentPolicies }),
   ),
 });
 

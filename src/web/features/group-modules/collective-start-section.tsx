@@ -52,7 +52,7 @@ export function CollectiveStartSection({ cohort, onChanged }: Props) {
       <Heading2 id="collective-heading">{t('cohorts.collectiveHeading')}</Heading2>
       <Paragraph>{planned ? t('cohorts.collectiveIntro') : t('cohorts.collectiveStartedIntro')}</Paragraph>
       {cohort.candidates.length === 0 ? (
-        <Paragraph>{t('cohorts.noCandidates')}</Paragraph>
+        <Paragraph>{planned ? t('cohorts.noCandidates') : t('cohorts.noCandidatesLeft')}</Paragraph>
       ) : (
         <CandidatesTable candidates={cohort.candidates} onSelect={setSelecting} />
       )}
@@ -115,7 +115,10 @@ function CandidatesTable({ candidates, onSelect }: { candidates: CohortCandidate
                 <TableCell>
                   <ParticipantCell client={c.client} />
                 </TableCell>
-                <TableCell data-testid="candidate-status">{t(`cohorts.candidateStatuses.${c.status}`)}</TableCell>
+                <TableCell data-testid="candidate-status">
+                  {t(`cohorts.candidateStatuses.${c.status}`)}
+                  {c.endReason ? ` (${c.endReason})` : null}
+                </TableCell>
                 <TableCell className="meedoen-prewrap">{c.intakeNote ?? t('common.none')}</TableCell>
                 <TableCell>
                   {c.policies.select ? (
