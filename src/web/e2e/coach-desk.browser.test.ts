@@ -1,12 +1,14 @@
 /**
  * End-to-end check of the coach's desk against the real server: registering a client (with the
  * duplicate warning), measuring the ladder step by step, recording a jaargesprek, raising and
- * escalating a signal, a conflicting edit, and a team lead reassigning a caseload. Every screen
+ * escalating a signal, a conflicting edit, a move to another municipality with its date, an
+ * outflow (uitstroom), and a team lead reassigning a caseload. Every screen
  * passes axe (WCAG 2.1 AA) without serious or critical violations, forms opened.
  */
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { completeBsn } from '../../shared/bsn.ts';
+import { dutchDate, todayIso } from '../../shared/dates.ts';
 import type { Role } from '../../shared/roles.ts';
 import { startTestServer } from '../../server/test/test-server.ts';
 import { expectAccessible, launchBrowser, navigate, settle, signIn, type TestServer } from './browser-harness.ts';
@@ -59,6 +61,14 @@ async function fillNewClient(p: Page, firstName: string, lastName: string): Prom
   await p.getByLabel('Geboortedatum').fill('1980-05-05');
   await p.getByLabel('Gemeente').selectOption({ index: 1 });
   await p.getByLabel('Statushouder').check();
+}
+
+/** Signs in as the coach and opens the dossier of the client registered in the first test. */
+async function openDossier(p: Page, name: string): Promise<void> {
+  await login(p, 'coach');
+  await p.goto(`${server.url}${clientPath}`);
+  await p.getByRole('heading', { level: 1, name }).waitFor();
+  await settle(p);
 }
 
 /** The dossier's flags as text. */
@@ -118,10 +128,7 @@ describe('the coach desk in the browser', () => {
 
   it('a coach measures the ladder, records a jaargesprek, and raises, escalates and closes a signal', async () => {
     expect(clientPath, 'the registration test ran first').not.toBe('');
-    await login(page, 'coach');
-    await page.goto(`${server.url}${clientPath}`);
-    await page.getByRole('heading', { level: 1, name: 'Dirk Dubbelman' }).waitFor();
-    await settle(page);
+    await openDossier(page, 'Dirk Dubbelman');
 
     // Ladder: the questions appear one after the other and the trede is previewed.
     await page.getByRole('button', { name: 'Nieuwe laddermeting' }).click();
@@ -195,10 +202,7 @@ describe('the coach desk in the browser', () => {
   });
 
   it('a conflicting edit is explained, with the changed field, and the edits can be re-applied', async () => {
-    await login(page, 'coach');
-    await page.goto(`${server.url}${clientPath}`);
-    await page.getByRole('heading', { level: 1, name: 'Dirk Dubbelman' }).waitFor();
-    await settle(page);
+    await openDossier(page, 'Dirk Dubbelman');
     await page.getByRole('button', { name: 'Gegevens bewerken' }).click();
     const edit = page.getByRole('form', { name: 'Gegevens bewerken' });
     await edit.getByLabel('Telefoonnummer').fill('0612345678');
@@ -233,6 +237,79 @@ describe('the coach desk in the browser', () => {
     await page.getByRole('status').filter({ hasText: 'De gegevens zijn opgeslagen.' }).waitFor();
     await page.getByRole('heading', { level: 1, name: 'Dirk Dubbelmans' }).waitFor();
     expect(await page.locator('#gegevens').textContent()).toContain('0612345678');
+  });
+
+  it('a coach records a move with the day it happened: only with a new municipality, not in the future', async () => {
+    await openDossier(page, 'Dirk Dubbelmans');
+    await page.getByRole('button', { name: 'Gegevens bewerken' }).click();
+    const edit = page.getByRole('form', { name: 'Gegevens bewerken' });
+    const movedOn = edit.getByLabel('Verhuisdatum');
+    expect(await movedOn.count()).toBe(0);
+
+    const municipality = edit.getByLabel('Gemeente');
+    const current = await municipality.inputValue();
+    const other = (await municipality.locator('option').evaluateAll((options) => options.map((o) => [(o as HTMLOptionElement).value, o.textContent ?? ''])))
+      .find(([value]) => value && value !== current)!;
+    await municipality.selectOption(other[0]!);
+    await movedOn.waitFor();
+    expect(await movedOn.inputValue()).toBe(todayIso());
+    expect(await movedOn.getAttribute('max')).toBe(todayIso());
+
+    // A day in the future is caught before the server is asked.
+    await movedOn.fill('2099-01-01');
+    await edit.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await expect.poll(() => movedOn.getAttribute('aria-invalid')).toBe('true');
+    expect(await edit.textContent()).toContain('De verhuisdatum kan niet in de toekomst liggen.');
+    await expectAccessible(page, 'client edit form with a move date error');
+
+    // The client was registered today: the server refuses a move before that and says from when.
+    const yesterday = todayIso(new Date(Date.now() - 86_400_000));
+    await movedOn.fill(yesterday);
+    await edit.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await edit.getByText(`De verhuisdatum kan niet vóór ${dutchDate(todayIso())} liggen`).waitFor();
+    expect(await movedOn.getAttribute('aria-invalid')).toBe('true');
+
+    // Back to the old municipality: no move, no date asked.
+    await municipality.selectOption(current);
+    expect(await movedOn.count()).toBe(0);
+    await municipality.selectOption(other[0]!);
+    await movedOn.fill(todayIso());
+    await edit.getByRole('button', { name: 'Opslaan', exact: true }).click();
+    await page.getByRole('status').filter({ hasText: 'De gegevens zijn opgeslagen.' }).waitFor();
+    await settle(page);
+    await expect.poll(() => page.locator('header.meedoen-dossier-header').textContent()).toContain(other[1]!.trim());
+  });
+
+  it('a coach registers an outflow (uitstroom): a bad date is explained, the end shows on the page and the timeline', async () => {
+    await openDossier(page, 'Dirk Dubbelmans');
+    const section = page.getByRole('region', { name: 'Uitstroom' });
+    expect(await section.textContent()).toContain('De uitkering loopt');
+    const form = page.getByRole('form', { name: 'Uitstroom vastleggen' });
+    const endedOn = form.getByLabel('Laatste dag van de uitkering');
+
+    // Nothing filled in: both fields say what is missing.
+    await form.getByRole('button', { name: 'Uitstroom opslaan' }).click();
+    await expect.poll(() => endedOn.getAttribute('aria-invalid')).toBe('true');
+    expect(await form.textContent()).toContain('Vul de laatste dag van de uitkering in.');
+    expect(await form.textContent()).toContain('Kies de reden van uitstroom.');
+    await expectAccessible(page, 'outflow form with errors');
+
+    // Before the benefit started (no start date: the day of registration, today) the server refuses, readably, at the field.
+    await endedOn.fill(todayIso(new Date(Date.now() - 86_400_000)));
+    await form.getByLabel('Reden van uitstroom').selectOption({ label: 'Werk in loondienst' });
+    await form.getByRole('button', { name: 'Uitstroom opslaan' }).click();
+    await form.getByText(`De laatste dag kan niet vóór de ingangsdatum van de uitkering liggen (${dutchDate(todayIso())}).`).waitFor();
+    expect(await endedOn.getAttribute('aria-invalid')).toBe('true');
+    await expectAccessible(page, 'outflow form with a refused date');
+
+    await endedOn.fill(todayIso());
+    await form.getByRole('button', { name: 'Uitstroom opslaan' }).click();
+    await page.getByRole('status').filter({ hasText: `De uitstroom per ${dutchDate(todayIso())} is opgeslagen.` }).waitFor();
+    await settle(page);
+    await expect.poll(() => section.textContent()).toContain(`De uitkering is beëindigd per ${dutchDate(todayIso())}. Reden: Werk in loondienst.`);
+    expect(await page.getByRole('form', { name: 'Uitstroom corrigeren' }).count()).toBe(1);
+    await expect.poll(() => page.getByTestId('timeline').textContent()).toContain(`Uitstroom geregistreerd: uitkering beëindigd per ${todayIso()} (werk in loondienst)`);
+    await expectAccessible(page, 'client page after the outflow');
   });
 
   it('a coach sees tasks and overdue annual conversations', async () => {

@@ -3,6 +3,7 @@ import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
 import { describeEachDatabase, login } from '../../test/test-app.ts';
 import { nextBsn, registerClient } from '../../test/fixtures.ts';
+import { todayIso } from '../../../shared/dates.ts';
 
 describeEachDatabase(
   'client registration and editing',
@@ -115,6 +116,32 @@ describeEachDatabase(
       expect(ok.json().coach.id).toBe(own.id);
       const no = await lead.send('POST', '/api/clients', { bsn: nextBsn(), firstName: 'T', lastName: 'L', dateOfBirth: '1980-01-01', municipalityId: m, coachId: elsewhere.id });
       expect(no.json().code).toBe('not_in_team');
+    });
+
+    it('records a move with its date: not in the future, not before the current municipality, today when left out', async () => {
+      const s = await coach();
+      const [a, b] = (await db().selectFrom('municipalities').select('id').orderBy('cbs_code').execute()).map((m) => m.id);
+      const { client, etag } = await registerClient(s, a!, { benefitStartDate: '2024-03-01' });
+      const move = (body: Record<string, unknown>, version: string) => s.send('PATCH', `/api/clients/${client.id}`, body, { 'if-match': version });
+      const history = async () =>
+        (await db().selectFrom('client_municipality_history').select(['municipality_id', 'from_on']).where('client_id', '=', client.id).orderBy('from_on').orderBy('id').execute()).map((h) => [h.municipality_id, h.from_on]);
+
+      const future = await move({ municipalityId: b, movedOn: '2999-01-01' }, etag);
+      expect(future.statusCode).toBe(422);
+      expect(future.json()).toMatchObject({ code: 'validation_failed', field: 'movedOn' });
+      // The client lives in the first municipality since the benefit started: a move cannot lie before that.
+      const early = await move({ municipalityId: b, movedOn: '2024-02-29' }, etag);
+      expect(early.statusCode).toBe(422);
+      expect(early.json()).toMatchObject({ field: 'movedOn', notBefore: '2024-03-01' });
+      expect(await history()).toEqual([[a, '2024-03-01']]);
+
+      const moved = await move({ municipalityId: b, movedOn: '2024-03-01' }, etag);
+      expect(moved.statusCode).toBe(200);
+      expect(moved.json().municipality.id).toBe(b);
+      // Back again without a date: the move counts from today.
+      const back = await move({ municipalityId: a }, String(moved.headers.etag));
+      expect(back.statusCode).toBe(200);
+      expect(await history()).toEqual([[a, '2024-03-01'], [b, '2024-03-01'], [a, todayIso()]]);
     });
 
     it('keeps providers, partners, policy officers and clients away from writing and from the desk sections', async () => {

@@ -202,6 +202,19 @@ export async function insertMunicipalityHistory(
   for (let i = 0; i < rows.length; i += 1000) await db.insertInto('client_municipality_history').values(rows.slice(i, i + 1000)).execute();
 }
 
+/** The day from which the client lives in their current municipality (the newest history row). */
+export async function currentMunicipalitySince(db: Executor, clientId: string): Promise<string | undefined> {
+  const row = await db
+    .selectFrom('client_municipality_history')
+    .select('from_on')
+    .where('client_id', '=', clientId)
+    .orderBy('from_on', 'desc')
+    .orderBy('id', 'desc')
+    .limit(1)
+    .executeTakeFirst();
+  return row?.from_on;
+}
+
 /** Where a client lived from which day, oldest first, with the municipality's name (the copy of all data). */
 export async function listMunicipalityHistory(db: Executor, clientId: string) {
   return db

@@ -17,6 +17,7 @@ import {
   bsnExists,
   countClients,
   countSameNameAndBirth,
+  currentMunicipalitySince,
   findClient,
   findCoachInTeam,
   findMunicipalityOfOrganisation,
@@ -175,6 +176,11 @@ export async function updateClient(db: Kysely<DB>, ctx: RequestContext, clientId
     const moved = input.municipalityId !== undefined && input.municipalityId !== client.municipality_id;
     if (input.movedOn !== undefined && (!moved || input.movedOn > todayIso())) {
       throw new AppError('validation_failed', 'A move date goes with a new municipality and cannot lie in the future', { field: 'movedOn' });
+    }
+    // A move dated before the client came to the current municipality would reorder the history.
+    const since = input.movedOn !== undefined ? await currentMunicipalitySince(trx, clientId) : undefined;
+    if (since && input.movedOn! < since) {
+      throw new AppError('validation_failed', `The client lives in the current municipality since ${since}; a move cannot lie before that`, { field: 'movedOn', notBefore: since });
     }
     const changes: Record<string, unknown> = {};
     for (const [field, column] of Object.entries(FIELD_COLUMNS) as [keyof typeof FIELD_COLUMNS, string][]) {

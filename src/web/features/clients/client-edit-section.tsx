@@ -1,11 +1,13 @@
 import { Alert, Button, ButtonGroup, Heading2, Paragraph, UnorderedList, UnorderedListItem } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
+import { isValidIsoDate, todayIso } from '../../../shared/dates.ts';
 import { api, apiExchange } from '../../api/client.ts';
 import type { ClientDetail, List, Ref, UpdateClientInput } from '../../api/types.ts';
 import { formatDate } from '../../components/format.ts';
 import { ProblemAlert, StatusMessage } from '../../components/problem-alert.tsx';
 import { fieldErrors } from '../../components/problem-message.ts';
+import { TextField } from '../../components/text-field.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { useSubmit } from '../../components/use-submit.ts';
 import { CLIENT_FIELD_NAMES, ClientFields, clientFieldsOf, sameValue, type ClientFieldValues } from './client-fields.tsx';
@@ -96,7 +98,16 @@ function EditForm({ client, etag, onDone }: { client: ClientDetail; etag: string
   const [values, setValues] = useState<ClientFieldValues>(() => clientFieldsOf(client));
   const [unchanged, setUnchanged] = useState(false);
   const [reapplied, setReapplied] = useState(false);
+  // A new municipality asks when the client moved (the KPIs count a client where they lived at a period's end).
+  const [movedOn, setMovedOn] = useState(() => todayIso());
+  const [movedOnError, setMovedOnError] = useState<string>();
+  const moving = values.municipalityId !== base.values.municipalityId;
   const errors = fieldErrors(submit.error, t);
+  const problem = submit.error?.problem as { field?: unknown; notBefore?: unknown } | undefined;
+  if (problem?.field === 'movedOn') {
+    errors.movedOn = typeof problem.notBefore === 'string' ? t('clients.movedOnBeforeCurrent', { date: formatDate(problem.notBefore, i18n.language) }) : t('clients.movedOnInvalid');
+  }
+  if (moving && movedOnError) errors.movedOn = movedOnError;
   const municipalityList = municipalities.data?.items ?? [client.municipality];
 
   const show = (field: keyof ClientFieldValues, value: string | string[]): string => {
@@ -117,7 +128,16 @@ function EditForm({ client, etag, onDone }: { client: ClientDetail; etag: string
     }
     setUnchanged(false);
     setReapplied(false);
-    const ok = await submit.run(() => api.patch<ClientDetail>(`/api/clients/${encodeURIComponent(client.id)}`, body, { ifMatch: base.etag }).then(() => undefined));
+    if (moving) {
+      const problem = !isValidIsoDate(movedOn) ? t('clients.movedOnRequired') : movedOn > todayIso() ? t('clients.movedOnFuture') : undefined;
+      setMovedOnError(problem);
+      if (problem) {
+        document.getElementById('client-edit-movedOn')?.focus();
+        return;
+      }
+    }
+    const sent = moving ? { ...body, movedOn } : body;
+    const ok = await submit.run(() => api.patch<ClientDetail>(`/api/clients/${encodeURIComponent(client.id)}`, sent, { ifMatch: base.etag }).then(() => undefined));
     if (ok) onDone(true);
     else requestAnimationFrame(() => document.getElementById('client-edit-problem')?.focus());
   };
@@ -187,7 +207,28 @@ function EditForm({ client, etag, onDone }: { client: ClientDetail; etag: string
         </Paragraph>
       ) : null}
       {unchanged ? <Paragraph role="status">{t('clients.noChanges')}</Paragraph> : null}
-      <ClientFields idPrefix="client-edit" values={values} onChange={setValues} errors={errors} municipalities={municipalityList} />
+      <ClientFields
+        idPrefix="client-edit"
+        values={values}
+        onChange={setValues}
+        errors={errors}
+        municipalities={municipalityList}
+        afterMunicipality={
+          moving ? (
+            <TextField
+              id="client-edit-movedOn"
+              label={t('clients.movedOn')}
+              description={t('clients.movedOnHint')}
+              type="date"
+              required
+              max={todayIso()}
+              value={movedOn}
+              onChange={setMovedOn}
+              error={errors.movedOn}
+            />
+          ) : null
+        }
+      />
       <ButtonGroup>
         <Button type="submit" appearance="primary-action-button" busy={submit.pending} disabled={submit.pending}>
           {t('common.save')}

@@ -1,4 +1,5 @@
 import { Fieldset, FieldsetLegend } from '@utrecht/component-library-react';
+import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import { BENEFIT_TYPES, TARGET_GROUPS } from '../../../shared/client-fields.ts';
 import type { ClientDetail, Ref } from '../../api/types.ts';
@@ -90,10 +91,12 @@ type Props = {
   onChange: (values: ClientFieldValues) => void;
   errors: Record<string, string>;
   municipalities: Ref[];
+  /** Shown right below the municipality (the edit form's move date). */
+  afterMunicipality?: ReactNode;
 };
 
 /** The client's personal, address and benefit fields, shared by "Nieuwe cliënt" and "Gegevens bewerken". */
-export function ClientFields({ idPrefix, values, onChange, errors, municipalities }: Props) {
+export function ClientFields({ idPrefix, values, onChange, errors, municipalities, afterMunicipality }: Props) {
   const { t } = useTranslation();
   const set = (key: Exclude<keyof ClientFieldValues, 'targetGroups'>) => (value: string) => onChange({ ...values, [key]: value });
   const toggleGroup = (group: string, on: boolean) =>
@@ -129,6 +132,7 @@ export function ClientFields({ idPrefix, values, onChange, errors, municipalitie
         options={municipalities.map((m) => ({ value: m.id, label: m.name }))}
         error={errors.municipalityId}
       />
+      {afterMunicipality}
       <SelectField
         id={id('benefitType')}
         label={t('clients.benefitType')}

@@ -2,6 +2,7 @@ import { Button, ButtonGroup, Heading2, Heading3, Paragraph } from '@utrecht/com
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { OUTFLOW_REASONS } from '../../../shared/client-fields.ts';
+import { isValidIsoDate } from '../../../shared/dates.ts';
 import { api } from '../../api/client.ts';
 import type { ClientDetail } from '../../api/types.ts';
 import { formatDate } from '../../components/format.ts';
@@ -24,14 +25,21 @@ export function OutflowSection({ client, etag, onChanged }: Props) {
   const [reason, setReason] = useState(client.benefit.outflowReason ?? '');
   const [errors, setErrors] = useState<Record<string, string>>({});
   const [message, setMessage] = useState<string>();
+  const { endedOn: ended, outflowReason, startDate } = client.benefit;
+  const beforeStart = (date: string) => t('outflow.endedOnBeforeStart', { date: formatDate(date, i18n.language) });
   const serverErrors = fieldErrors(submit.error, t);
-  const { endedOn: ended, outflowReason } = client.benefit;
+  // The server ties "ends before it started" to the field and says from which day the benefit runs.
+  const problem = submit.error?.problem as { field?: unknown; benefitStartDate?: unknown } | undefined;
+  if (problem?.field === 'endedOn' && !serverErrors.endedOn) {
+    serverErrors.endedOn = typeof problem.benefitStartDate === 'string' ? beforeStart(problem.benefitStartDate) : t('outflow.endedOnRequired');
+  }
 
   const onSubmit = async (event: FormEvent) => {
     event.preventDefault();
     setMessage(undefined);
     const next: Record<string, string> = {};
-    if (!/^\d{4}-\d{2}-\d{2}$/.test(endedOn)) next.endedOn = t('outflow.endedOnRequired');
+    if (!isValidIsoDate(endedOn)) next.endedOn = t('outflow.endedOnRequired');
+    else if (startDate && endedOn < startDate) next.endedOn = beforeStart(startDate);
     if (!reason) next.reason = t('outflow.reasonRequired');
     setErrors(next);
     if (Object.keys(next).length > 0) {
@@ -50,8 +58,8 @@ export function OutflowSection({ client, etag, onChanged }: Props) {
       <Paragraph>
         {ended && outflowReason
           ? t('outflow.ended', { date: formatDate(ended, i18n.language), reason: t(`outflow.reasons.${outflowReason}`) })
-          : client.benefit.startDate
-            ? t('outflow.running', { date: formatDate(client.benefit.startDate, i18n.language) })
+          : startDate
+            ? t('outflow.running', { date: formatDate(startDate, i18n.language) })
             : t('outflow.runningNoStart')}
       </Paragraph>
       <StatusMessage message={message} />
