@@ -21,6 +21,7 @@ const CHROMIUM_ARGS = ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-
 export async function launchBrowser(prefix: string): Promise<{ context: BrowserContext; close(): Promise<void> }> {
   const profileDir = await mkdtemp(join(tmpdir(), prefix));
   const context = await chromium.launchPersistentContext(profileDir, { executablePath: '/usr/bin/chromium', headless: true, args: CHROMIUM_ARGS });
+  await context.addInitScript(COUNT_FETCHES_IN_FLIGHT);
   return {
     context,
     close: async () => {
@@ -40,9 +41,39 @@ export async function privateWebRoot(prefix: string): Promise<{ path: string; re
   return { path, remove: () => rm(path, { recursive: true, force: true }) };
 }
 
-/** Waits until no request is running and no loading message is on screen. */
+/**
+ * Counts the page's fetches in flight (window.__meedoenFetchesInFlight), installed before any of
+ * the page's scripts run, so settle() can see a fetch that an effect starts after a click.
+ */
+const COUNT_FETCHES_IN_FLIGHT = `(() => {
+  let inFlight = 0;
+  const fetch = window.fetch.bind(window);
+  Object.defineProperty(window, '__meedoenFetchesInFlight', { get: () => inFlight });
+  window.fetch = (...args) => {
+    inFlight++;
+    return fetch(...args).finally(() => { inFlight--; });
+  };
+})()`;
+
+async function fetchesInFlight(p: Page): Promise<number> {
+  // A navigation between two checks destroys the context; count that as still busy.
+  return p.evaluate(() => (window as unknown as { __meedoenFetchesInFlight?: number }).__meedoenFetchesInFlight ?? 0).catch(() => 1);
+}
+
+/**
+ * Waits until no request is running and no loading message is on screen. 'networkidle' alone is
+ * not enough: once a page has reached it, waitForLoadState returns at once, also when a click has
+ * just started a new fetch (React starts it in an effect after the next render). So this also
+ * waits until no fetch has been in flight for three checks 50 ms apart.
+ */
 export async function settle(p: Page): Promise<void> {
   await p.waitForLoadState('networkidle');
+  let quietChecks = 0;
+  const deadline = Date.now() + 15_000;
+  while (quietChecks < 3 && Date.now() < deadline) {
+    quietChecks = (await fetchesInFlight(p)) === 0 ? quietChecks + 1 : 0;
+    if (quietChecks < 3) await p.waitForTimeout(50);
+  }
   await expect.poll(() => p.getByText(/Bezig met laden|Loading…/).count()).toBe(0);
 }
 
