@@ -1,5 +1,5 @@
 import { expect, it } from 'vitest';
-import { addMonths, todayIso } from '../../../shared/dates.ts';
+import { addDays, addMonths, todayIso } from '../../../shared/dates.ts';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
 import { describeEachDatabase, login } from '../../test/test-app.ts';
@@ -110,17 +110,27 @@ describeEachDatabase(
       expect((await s.get(`/api/clients/${client.id}/timeline`)).body).toContain('Notitie (vertrouwelijk)');
     });
 
-    it('pages the timeline newest first', async () => {
+    it('pages the timeline newest first by when things happened, backdated contacts in their place', async () => {
       const { s, client } = await setup();
-      for (let i = 0; i < 5; i++) await s.send('POST', `/api/clients/${client.id}/contacts`, { kind: 'telefonisch', occurredOn: today, summary: `Belletje ${i}` });
+      // Recorded in this order, each for its own date: the timeline follows the dates, and two
+      // contacts on one date follow the order they were recorded (the page boundary splits them).
+      const daysAgo = [400, 1, 30, 200, 30, 5];
+      for (const [i, d] of daysAgo.entries()) {
+        await s.send('POST', `/api/clients/${client.id}/contacts`, { kind: 'telefonisch', occurredOn: addDays(today, -d), summary: `Belletje ${i}` });
+      }
       const first = (await s.get(`/api/clients/${client.id}/timeline?limit=4`)).json();
       expect(first.items).toHaveLength(4);
       expect(first.nextBefore).not.toBeNull();
       const second = (await s.get(`/api/clients/${client.id}/timeline?limit=4&before=${first.nextBefore}`)).json();
-      expect(second.items).toHaveLength(2);
+      expect(second.items).toHaveLength(3);
       expect(second.nextBefore).toBeNull();
-      const ids = [...first.items, ...second.items].map((e: { id: string }) => Number(e.id));
-      expect(ids).toEqual([...ids].sort((a, b) => b - a));
+      const items: { kind: string; summary: string; occurredAt: string }[] = [...first.items, ...second.items];
+      const label = (e: { kind: string; summary: string }) => (e.kind === 'client.registered' ? 'registered' : e.summary.replace(/^.*: /, ''));
+      expect(items.map(label)).toEqual(['registered', 'Belletje 1', 'Belletje 5', 'Belletje 4', 'Belletje 2', 'Belletje 3', 'Belletje 0']);
+      expect(items.map((e) => e.occurredAt)).toEqual(items.map((e) => e.occurredAt).sort().reverse());
+      // A cursor from another client's timeline gives nothing, not a page of this one.
+      const other = await setup();
+      expect((await s.get(`/api/clients/${other.client.id}/timeline?limit=4&before=${first.nextBefore}`)).json().items).toEqual([]);
     });
   },
   { setup: async ({ database, config }) => void (await seedDemo(database.db, { clients: 12, pseudonymKey: config.pseudonymKey })) },

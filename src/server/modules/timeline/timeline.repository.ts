@@ -17,7 +17,13 @@ export async function insertTimelineEvents(db: Executor, rows: NewTimelineEvent[
   await db.insertInto('timeline_events').values(rows).execute();
 }
 
-/** A page of a client's timeline, newest first; `before` is the id of the last event already shown. */
+/**
+ * A page of a client's timeline, newest first by when it happened (a contact or measurement
+ * recorded later for an earlier date takes its place in time), ties in the order written.
+ * `before` is the id of the last event already shown: the page continues below that event's
+ * (occurred_at, id). Both are read through timeline_events_client_idx (client_id, occurred_at
+ * desc, id desc, migration 0002), the cursor as an index condition: an index read at any depth.
+ */
 export async function listTimeline(db: Executor, clientId: string, options: { limit: number; before?: number; includeConfidential: boolean }) {
   let query = db
     .selectFrom('timeline_events as e')
@@ -25,8 +31,17 @@ export async function listTimeline(db: Executor, clientId: string, options: { li
     .select(['e.id', 'e.occurred_at', 'e.kind', 'e.summary', 'e.confidential', 'e.subject_type', 'e.subject_id', 'u.id as actor_id', 'u.display_name as actor_name'])
     .where('e.client_id', '=', clientId);
   if (!options.includeConfidential) query = query.where('e.confidential', '=', false);
-  if (options.before !== undefined) query = query.where('e.id', '<', options.before);
-  return query.orderBy('e.id', 'desc').limit(options.limit).execute();
+  if (options.before !== undefined) {
+    // The cursor event's own time, looked up once (an init plan), so the row comparison stays
+    // an index condition; it must be this client's event, or the page is empty.
+    const cursorTime = db
+      .selectFrom('timeline_events as c')
+      .select('c.occurred_at')
+      .where('c.id', '=', options.before)
+      .where('c.client_id', '=', clientId);
+    query = query.where((eb) => eb(eb.refTuple('e.occurred_at', 'e.id'), '<', eb.tuple(cursorTime, options.before!)));
+  }
+  return query.orderBy('e.occurred_at', 'desc').orderBy('e.id', 'desc').limit(options.limit).execute();
 }
 
 export type TimelineRow = Awaited<ReturnType<typeof listTimeline>>[number];
