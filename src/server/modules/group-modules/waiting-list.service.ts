@@ -1,3 +1,4 @@
+import { assertTimelineKind } from '../../../shared/timeline.ts';
 import type { Executor } from '../../db/database.ts';
 import type { EnrolmentStatus } from '../../db/schema.ts';
 import { AppError, notFound } from '../../http/errors.ts';
@@ -57,7 +58,7 @@ export type EnrolmentChange = { enrolmentId: string; clientId: string; kind: str
 export async function recordEnrolmentChanges(trx: Executor, ctx: RequestContext, cohort: CohortRow, operation: string, changes: readonly EnrolmentChange[]): Promise<void> {
   if (changes.length === 0) return;
   for (const change of changes) {
-    await addTimelineEvent(trx, ctx, { clientId: change.clientId, kind: change.kind, summary: change.summary, subjectType: 'enrolment', subjectId: change.enrolmentId });
+    await addTimelineEvent(trx, ctx, { clientId: change.clientId, kind: assertTimelineKind(change.kind), summary: change.summary, subjectType: 'enrolment', subjectId: change.enrolmentId });
   }
   await recordProcessing(trx, ctx, { operation, activity: activityOf(cohort), dataSubjectIds: await findPseudonyms(trx, [...new Set(changes.map((c) => c.clientId))]) });
 }

@@ -1,4 +1,5 @@
 import type { Updateable } from 'kysely';
+import type { TimelineKindOf } from '../../../shared/timeline.ts';
 import { isOpenReferralStatus, nextReferralStatus, type ReferralAction, type ReferralStatus } from '../../../shared/referrals.ts';
 import { isExternalActor } from '../../authz/boundary.ts';
 import { authorize } from '../../authz/policy.ts';
@@ -108,7 +109,7 @@ export function shorten(text: string, max = 140): string {
 }
 
 /** Notes a referral event on the client's timeline. */
-export async function addReferralEvent(trx: Executor, ctx: RequestContext, referral: { id: string; client_id: string }, kind: string, summary: string): Promise<void> {
+export async function addReferralEvent(trx: Executor, ctx: RequestContext, referral: { id: string; client_id: string }, kind: TimelineKindOf<'referral'>, summary: string): Promise<void> {
   await addTimelineEvent(trx, ctx, { clientId: referral.client_id, kind: `referral.${kind}`, summary, subjectType: 'referral', subjectId: referral.id });
 }
 

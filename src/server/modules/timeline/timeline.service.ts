@@ -1,3 +1,4 @@
+import type { TimelineKind } from '../../../shared/timeline.ts';
 import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import type { Executor } from '../../db/database.ts';
@@ -15,7 +16,7 @@ import { insertTimelineEvents, listTimeline } from './timeline.repository.ts';
 export async function addTimelineEvent(
   trx: Executor,
   ctx: RequestContext,
-  event: { clientId: string; kind: string; summary: string; confidential?: boolean; subjectType?: string; subjectId?: string; occurredAt?: Date },
+  event: { clientId: string; kind: TimelineKind; summary: string; confidential?: boolean; subjectType?: string; subjectId?: string; occurredAt?: Date },
 ): Promise<void> {
   if (!trx.isTransaction) throw new Error('addTimelineEvent must run inside a transaction');
   await insertTimelineEvents(trx, [

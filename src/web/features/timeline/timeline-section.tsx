@@ -1,6 +1,7 @@
 import { Button, Heading2, OrderedList, OrderedListItem, Paragraph } from '@utrecht/component-library-react';
 import { useCallback, useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
+import { timelineLabelKey } from '../../../shared/timeline.ts';
 import { api, query, type ApiError } from '../../api/client.ts';
 import type { TimelineEvent, TimelinePage } from '../../api/types.ts';
 import { formatDateTime } from '../../components/format.ts';
@@ -54,7 +55,7 @@ export function TimelineSection({ clientId, refreshKey }: { clientId: string; re
           {items.map((event) => (
             <OrderedListItem key={event.id} data-kind={event.kind}>
               <span className="meedoen-timeline__when">{formatDateTime(event.occurredAt, i18n.language)}</span>{' '}
-              <span className="meedoen-timeline__kind">{t(`timeline.kinds.${event.kind.replace(/\./g, '_')}`, { defaultValue: event.kind })}:</span>{' '}
+              <span className="meedoen-timeline__kind">{t(timelineLabelKey(event.kind), { defaultValue: event.kind })}:</span>{' '}
               {event.summary}
               {event.actor ? <span className="meedoen-timeline__actor"> — {event.actor.displayName}</span> : null}
             </OrderedListItem>
