@@ -62,13 +62,16 @@ export const KPI_UNITS = ['count', 'percentage', 'euro', 'days', 'number'] as co
 export type KpiUnit = (typeof KPI_UNITS)[number];
 
 /**
- * One cell. `value` is null when suppressed (small count for an aggregate-only role) or when it
- * cannot be computed (a share of nobody). `drill` is an opaque key: when the caller may see the
- * clients behind the figure, GET /api/kpi/{key}/clients?cell={drill}&… lists them.
+ * One cell. `value` is null when it is not shown to an aggregate-only role, or when it cannot be
+ * computed (a share of nobody). Not shown is one of two: `suppressed`, the number rests on 1–4
+ * people (shown "<5"); or `withheld`, the number is fine itself but would give a suppressed one
+ * away by subtraction (secondary suppression; shown "x"). `drill` is an opaque key: when the
+ * caller may see the clients behind the figure, GET /api/kpi/{key}/clients?cell={drill}&… lists them.
  */
 export const kpiCellSchema = z.object({
   value: z.number().nullable(),
   suppressed: z.boolean().optional(),
+  withheld: z.boolean().optional(),
   drill: z.string().optional(),
 });
 export type KpiCell = z.infer<typeof kpiCellSchema>;
@@ -100,6 +103,7 @@ export const kpiHeadlineSchema = z.object({
   numerator: z.number().nullable().optional(),
   denominator: z.number().nullable().optional(),
   suppressed: z.boolean().optional(),
+  withheld: z.boolean().optional(),
 });
 export type KpiHeadline = z.infer<typeof kpiHeadlineSchema>;
 
@@ -108,6 +112,7 @@ export const kpiMeasureSchema = z.object({
   value: z.number().nullable(),
   unit: z.enum(KPI_UNITS),
   suppressed: z.boolean().optional(),
+  withheld: z.boolean().optional(),
 });
 export type KpiMeasure = z.infer<typeof kpiMeasureSchema>;
 

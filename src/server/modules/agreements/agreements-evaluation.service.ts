@@ -12,14 +12,17 @@ export type EvaluationStatus = 'met' | 'not_met' | 'not_measurable';
 
 /**
  * Why an agreement cannot be judged: the figure's own reason (kpi.notMeasurable.*), or
- * 'period_not_started' (the year lies ahead), 'suppressed' (too few people to show the number),
- * 'no_value' (a share of nobody) or 'figure_unavailable' (the KPI or its measure is not computed).
+ * 'period_not_started' (the year lies ahead), 'no_value' (a share of nobody) or
+ * 'figure_unavailable' (the KPI or its measure is not computed). A number withheld for privacy
+ * is no reason: the agreement is judged on the exact figure and only the number is not shown.
  */
-export type EvaluationReason = NonNullable<KpiFigure['reason']> | 'suppressed' | 'no_value' | 'figure_unavailable';
+export type EvaluationReason = NonNullable<KpiFigure['reason']> | 'no_value' | 'figure_unavailable';
 
 export type AgreementEvaluation = {
   agreement: AgreementRow;
+  /** The measure as the caller may see it: null when it is not shown (then `valueHidden` says why) or cannot be computed. */
   value: number | null;
+  valueHidden?: 'suppressed' | 'withheld';
   status: EvaluationStatus;
   reason?: EvaluationReason;
   /** The year is still running: the figure so far, not the final one. */
@@ -27,17 +30,26 @@ export type AgreementEvaluation = {
   figure: KpiFigure | null;
 };
 
-/** Judges one agreement against its figure (pure; exported for its test). */
-export function judge(agreement: Pick<AgreementRow, 'measure_key' | 'comparison' | 'target'>, figure: KpiFigure | null): Pick<AgreementEvaluation, 'value' | 'status' | 'reason'> {
-  if (!figure) return { value: null, status: 'not_measurable', reason: 'figure_unavailable' };
-  if (figure.status === 'not_measurable') return { value: null, status: 'not_measurable', reason: figure.reason ?? 'no_population' };
-  const measure = figure.measures.find((m) => m.key === agreement.measure_key);
+/**
+ * Judges one agreement against the exact figure, and gives the value as the caller may see it
+ * (`shown`, the same figure after suppression; pure, exported for its test). "Met" against a
+ * target says no more than that the number lies on one side of it, which names nobody.
+ */
+export function judge(
+  agreement: Pick<AgreementRow, 'measure_key' | 'comparison' | 'target'>,
+  exact: KpiFigure | null,
+  shown: KpiFigure | null = exact,
+): Pick<AgreementEvaluation, 'value' | 'valueHidden' | 'status' | 'reason'> {
+  if (!exact) return { value: null, status: 'not_measurable', reason: 'figure_unavailable' };
+  if (exact.status === 'not_measurable') return { value: null, status: 'not_measurable', reason: exact.reason ?? 'no_population' };
+  const measure = exact.measures.find((m) => m.key === agreement.measure_key);
   if (!measure) return { value: null, status: 'not_measurable', reason: 'figure_unavailable' };
-  if (measure.suppressed) return { value: null, status: 'not_measurable', reason: 'suppressed' };
   if (measure.value === null) return { value: null, status: 'not_measurable', reason: 'no_value' };
   const target = Number(agreement.target);
   const met = agreement.comparison === 'at_least' ? measure.value >= target : measure.value <= target;
-  return { value: measure.value, status: met ? 'met' : 'not_met' };
+  const published = shown?.measures.find((m) => m.key === agreement.measure_key);
+  const hidden = published?.suppressed ? 'suppressed' : published?.withheld ? 'withheld' : undefined;
+  return { value: hidden ? null : measure.value, ...(hidden ? { valueHidden: hidden } : {}), status: met ? 'met' : 'not_met' };
 }
 
 /**
@@ -62,7 +74,7 @@ export async function evaluateAgreements(db: Kysely<DB>, ctx: RequestContext, in
       continue;
     }
     const figure = figures.get(agreement.kpi_key) ?? null;
-    items.push({ agreement, ...judge(agreement, figure), provisional, figure });
+    items.push({ agreement, ...judge(agreement, figure?.exact ?? null, figure?.shown ?? null), provisional, figure: figure?.shown ?? null });
   }
   return { municipality, year: input.year, items };
 }

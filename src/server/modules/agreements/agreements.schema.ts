@@ -48,6 +48,8 @@ export const EVALUATION_STATUSES = ['met', 'not_met', 'not_measurable'] as const
 export const evaluationItem = z.object({
   agreement: agreementItem,
   value: z.number().nullable(),
+  /** The value exists but is not shown to this caller: it rests on 1–4 people, or would give such a number away. The status is still judged on it. */
+  valueHidden: z.enum(['suppressed', 'withheld']).optional(),
   status: z.enum(EVALUATION_STATUSES),
   reason: z.string().optional(),
   provisional: z.boolean(),

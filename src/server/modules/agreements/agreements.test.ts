@@ -6,7 +6,15 @@ import { seedDemo } from '../demo/demo-seed.ts';
 import { describeEachDatabase, login } from '../../test/test-app.ts';
 import { judge } from './agreements-evaluation.service.ts';
 
-type Evaluation = { agreement: { id: string; title: string }; value: number | null; status: string; reason?: string; provisional: boolean; figure: { key: string } | null };
+type Evaluation = {
+  agreement: { id: string; title: string };
+  value: number | null;
+  valueHidden?: string;
+  status: string;
+  reason?: string;
+  provisional: boolean;
+  figure: { key: string; measures: Array<{ key: string; value: number | null; suppressed?: boolean }> } | null;
+};
 
 /**
  * Proefdorp, a municipality of the demo organisation with hand-built trajectories in the demo
@@ -145,7 +153,7 @@ describeEachDatabase(
       expect((await admin.send('DELETE', path, undefined, { 'if-match': '"1"' })).statusCode).toBe(204);
     });
 
-    it('judges each agreement against its figure: met, not met, suppressed, not yet begun, no assumptions', async () => {
+    it('judges each agreement against its figure: met, not met, met with the number held back, not yet begun, no assumptions', async () => {
       const { municipalityId } = await place();
       const admin = await as(DEMO_ACCOUNTS.administrator.email);
       const add = async (overrides: Record<string, unknown>) => {
@@ -172,8 +180,12 @@ describeEachDatabase(
       expect(officer2026.get(completed)).toMatchObject({ value: 45, status: 'met' });
       expect(officer2026.get(stopped)).toMatchObject({ value: 5, status: 'not_met' });
 
-      // Three completed in 2025: too few to show a policy officer, exact for the team lead.
-      expect((await evaluate(DEMO_ACCOUNTS.policy_officer.email, 2025)).get(small)).toMatchObject({ value: null, status: 'not_measurable', reason: 'suppressed', provisional: false });
+      // Three completed in 2025: too few to show a policy officer, exact for the team lead. Met
+      // all the same: judged on the exact figure, only the number is held back (issue 6 review).
+      const hidden = (await evaluate(DEMO_ACCOUNTS.policy_officer.email, 2025)).get(small);
+      expect(hidden).toMatchObject({ value: null, valueHidden: 'suppressed', status: 'met', provisional: false });
+      expect(hidden!.reason).toBeUndefined();
+      expect(hidden!.figure!.measures.find((m) => m.key === 'completed')).toMatchObject({ value: null, suppressed: true });
       expect((await evaluate(DEMO_ACCOUNTS.team_lead.email, 2025)).get(small)).toMatchObject({ value: 3, status: 'met' });
 
       expect((await evaluate(DEMO_ACCOUNTS.policy_officer.email, 2099)).get(ahead)).toMatchObject({ status: 'not_measurable', reason: 'period_not_started', figure: null });
@@ -239,7 +251,9 @@ it('judge: at least and at most against the measured value, and why a figure can
   expect(judge(agreement('at_least', '90.00'), figure(90))).toEqual({ value: 90, status: 'met' });
   expect(judge(agreement('at_most', '95.00'), figure(90))).toEqual({ value: 90, status: 'met' });
   expect(judge(agreement('at_most', '89.90'), figure(90))).toEqual({ value: 90, status: 'not_met' });
-  expect(judge(agreement('at_least', '95'), figure(null, { suppressed: true }))).toMatchObject({ status: 'not_measurable', reason: 'suppressed' });
+  // Judged on the exact figure; the number goes out only as the caller may see it.
+  expect(judge(agreement('at_least', '95'), figure(97), figure(null, { suppressed: true }))).toEqual({ value: null, valueHidden: 'suppressed', status: 'met' });
+  expect(judge(agreement('at_least', '95'), figure(93), figure(null, { withheld: true }))).toEqual({ value: null, valueHidden: 'withheld', status: 'not_met' });
   expect(judge(agreement('at_least', '95'), figure(null))).toMatchObject({ status: 'not_measurable', reason: 'no_value' });
   expect(judge(agreement('at_least', '95'), { ...figure(null), status: 'not_measurable', reason: 'school_year_not_started' })).toMatchObject({ status: 'not_measurable', reason: 'school_year_not_started' });
   expect(judge({ ...agreement('at_least', '95'), measure_key: 'other' }, figure(90))).toMatchObject({ status: 'not_measurable', reason: 'figure_unavailable' });

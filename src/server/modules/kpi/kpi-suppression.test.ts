@@ -25,6 +25,11 @@ describe('small-count suppression', () => {
     expect(basisIsDisclosive({ numerator: 50, denominator: 50 })).toBe(false);
     expect(basisIsDisclosive({ numerator: 0, denominator: 0 })).toBe(false);
     expect(basisIsDisclosive({ numerator: 5, denominator: 10 })).toBe(false);
+    // 97.0% of 100 is exactly 3 who dropped; 99.9% of 6,000 could be 3 to 8 (one decimal spans 6 people).
+    expect(basisIsDisclosive({ numerator: 97, denominator: 100 })).toBe(true);
+    expect(basisIsDisclosive({ numerator: 5_997, denominator: 6_000 })).toBe(false);
+    expect(basisIsDisclosive({ numerator: 3, denominator: 6_000 })).toBe(false);
+    expect(basisIsDisclosive({ numerator: 0, denominator: 3 })).toBe(true);
     expect(suppressValue('percentage', 94, { numerator: 47, denominator: 50 })).toEqual({ value: null, suppressed: true });
     expect(suppressValue('percentage', 50, { numerator: 5, denominator: 10 })).toEqual({ value: 50, suppressed: false });
     expect(suppressValue('percentage', null, { numerator: 0, denominator: 0 })).toEqual({ value: null, suppressed: false });
@@ -93,8 +98,10 @@ describe('presenting a figure', () => {
   it("judges a headline by its own numerator and denominator, and hides either when it is 1–4", () => {
     const present = (headline: RawKpiFigure['headline']) => presentKpiFigure({ ...raw, headline }, { suppress: true, drilldown: false }).headline;
     expect(present({ value: 0, unit: 'percentage', numerator: 0, denominator: 20 })).toEqual({ value: 0, unit: 'percentage', numerator: 0, denominator: 20 });
-    expect(present({ value: 15, unit: 'percentage', numerator: 3, denominator: 20 })).toEqual({ value: null, unit: 'percentage', numerator: null, denominator: null, suppressed: true });
-    expect(present({ value: 40, unit: 'count', numerator: 3, denominator: 40 })).toEqual({ value: 40, unit: 'count', numerator: null, denominator: 40, suppressed: true });
+    // The denominator of 20 is safe to show: the 3 is hidden, and with it the share.
+    expect(present({ value: 15, unit: 'percentage', numerator: 3, denominator: 20 })).toEqual({ value: null, unit: 'percentage', numerator: null, denominator: 20, suppressed: true });
+    // `suppressed` speaks of the value; a hidden numerator is null on its own.
+    expect(present({ value: 40, unit: 'count', numerator: 3, denominator: 40 })).toEqual({ value: 40, unit: 'count', numerator: null, denominator: 40 });
   });
 
   it('strips the basis in the response schema too, should a presenter ever pass it on', () => {
@@ -105,7 +112,7 @@ describe('presenting a figure', () => {
 });
 
 describe('complementary suppression', () => {
-  it('withholds the counts that would give away the remainder of a withheld share (80 of 84)', () => {
+  it('withholds one of the counts that would give away the remainder of a withheld share (80 of 84), the smaller', () => {
     const figure: RawKpiFigure = {
       key: 'ladder_no_drop_3_4',
       status: 'measured',
@@ -127,8 +134,17 @@ describe('complementary suppression', () => {
       }],
     };
     const shown = presentKpiFigure(figure, { suppress: true, drilldown: false });
-    expect(shown.measures.map((m) => m.value)).toEqual([null, null, null, 12]);
-    expect(shown.tables[0]!.rows.map((r) => r.cells.map((c) => c.value))).toEqual([[null, null, null], [null, null, null], [40, 20, 50]]);
+    expect(shown.measures).toEqual([
+      { key: 'share_not_dropped', value: null, unit: 'percentage', suppressed: true },
+      { key: 'population', value: 84, unit: 'count' },
+      { key: 'not_dropped', value: null, unit: 'count', withheld: true },
+      { key: 'other', value: 12, unit: 'count' },
+    ]);
+    expect(shown.tables[0]!.rows.map((r) => r.cells)).toEqual([
+      [{ value: 40 }, { value: null, withheld: true }, { value: null, suppressed: true }],
+      [{ value: 44 }, { value: null, withheld: true }, { value: null, suppressed: true }],
+      [{ value: 40 }, { value: 20 }, { value: 50 }],
+    ]);
     const exact = presentKpiFigure(figure, { suppress: false, drilldown: true });
     expect(exact.measures.map((m) => m.value)).toEqual([95.2, 84, 80, 12]);
   });

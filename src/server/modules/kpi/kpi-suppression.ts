@@ -1,8 +1,10 @@
 /**
- * Small-count suppression for aggregate-only roles (policy officer, administrator, provider
- * coach), applied by the engine to every headline, measure and table cell, so no figure has to
- * remember it: a count of 1–4 is withheld, and so is a share whose numerator, denominator or
- * remainder (denominator − numerator) is 1–4. Zero is shown: it singles nobody out.
+ * Primary small-count suppression for aggregate-only roles (policy officer, administrator,
+ * provider coach), applied by the engine to every headline, measure and table cell, so no figure
+ * has to remember it: a count of 1–4 is suppressed, and so is a share whose denominator is 1–4,
+ * or whose numerator or remainder (denominator − numerator) is 1–4 while the percentage still
+ * pins that count down. Zero is shown: it singles nobody out. What else must go so that none of
+ * these can be worked out from the rest is kpi-disclosure.ts.
  */
 import { suppressSmallCount } from '../../../shared/disclosure.ts';
 import type { KpiUnit } from '../../../shared/kpi.ts';
@@ -14,9 +16,18 @@ function isSmall(count: number): boolean {
   return suppressSmallCount(count) === null;
 }
 
-/** A share whose numerator, denominator or remainder is 1–4 would single someone out. */
+/**
+ * From this many people on, a percentage with one decimal no longer pins a count down: 0.1
+ * percentage point of 5,000 is 5 people, so 99.9% leaves a remainder of anywhere from 3 to 7.
+ * Below it (97.0% of 100 is exactly 3) the share tells the small count as plainly as the count.
+ */
+export const SHARE_BLURS_FROM = 5000;
+
+/** A share over 1–4 people, or one that gives away a numerator or remainder of 1–4, would single someone out. */
 export function basisIsDisclosive(basis: KpiBasis): boolean {
-  return isSmall(basis.numerator) || isSmall(basis.denominator) || isSmall(basis.denominator - basis.numerator);
+  if (isSmall(basis.denominator)) return true;
+  if (basis.denominator >= SHARE_BLURS_FROM) return false;
+  return isSmall(basis.numerator) || isSmall(basis.denominator - basis.numerator);
 }
 
 /**

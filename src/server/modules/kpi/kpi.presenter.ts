@@ -1,101 +1,55 @@
-import type { KpiCell, KpiFigure, KpiHeadline, KpiMeasure, KpiUnit, Period } from '../../../shared/kpi.ts';
-import type { KpiFilter, KpiQuery, RawKpiCell, RawKpiFigure, RawKpiMeasure } from './kpi-definition.ts';
-import { suppressSmallCount } from '../../../shared/disclosure.ts';
-import { suppressValue, type KpiBasis } from './kpi-suppression.ts';
+import type { KpiCell, KpiFigure, KpiHeadline, KpiMeasure, Period } from '../../../shared/kpi.ts';
+import { kpiRef, type KpiFilter, type KpiQuery, type KpiRef, type RawKpiCell, type RawKpiFigure, type RawKpiMeasure } from './kpi-definition.ts';
+import { discloseFigure, type Disclosure } from './kpi-disclosure.ts';
 import type { DrilldownClientRow } from './kpi.repository.ts';
 
 /** How a figure is shown to this caller: suppressed for aggregate-only roles, with drill keys only for those who may drill down. */
 export type KpiPresentation = { suppress: boolean; drilldown: boolean };
 
-/** A cell as it leaves the server: the value (or null and `suppressed`), the drill key when the caller may use it. Never the basis. */
-function presentCell(unit: KpiFigure['tables'][number]['columns'][number]['unit'], cell: RawKpiCell, how: KpiPresentation, hidden: ReadonlySet<number>): KpiCell {
-  const shown = !how.suppress
-    ? { value: cell.value, suppressed: false }
-    : unit === 'count' && cell.value !== null && hidden.has(cell.value)
-      ? { value: null, suppressed: true }
-      : suppressValue(unit, cell.value, cell.basis);
-  return {
-    value: shown.value,
-    ...(shown.suppressed ? { suppressed: true } : {}),
-    ...(how.drilldown && cell.drill && !shown.suppressed ? { drill: cell.drill } : {}),
-  };
+/** The value as published: itself, or null with `suppressed` (rests on 1–4 people) or `withheld` (protects a small number elsewhere). */
+function published(value: number | null, disclosure: Disclosure | undefined): { value: number | null; suppressed?: true; withheld?: true } {
+  if (disclosure === 'suppressed') return { value: null, suppressed: true };
+  if (disclosure === 'withheld') return { value: null, withheld: true };
+  return { value };
 }
 
-function presentMeasure(measure: RawKpiMeasure, how: KpiPresentation, hidden: ReadonlySet<number>): KpiMeasure {
-  const shown = !how.suppress
-    ? { value: measure.value, suppressed: false }
-    : measure.unit === 'count' && measure.value !== null && hidden.has(measure.value)
-      ? { value: null, suppressed: true }
-      : suppressValue(measure.unit, measure.value, measure.basis);
-  return { key: measure.key, value: shown.value, unit: measure.unit, ...(shown.suppressed ? { suppressed: true } : {}) };
+/** A cell as it leaves the server: the value (or null and why), the drill key when the caller may use it. Never the basis. */
+function presentCell(cell: RawKpiCell, how: KpiPresentation, disclosure: Disclosure | undefined): KpiCell {
+  const shown = published(cell.value, disclosure);
+  return { ...shown, ...(how.drilldown && cell.drill && shown.value !== null ? { drill: cell.drill } : {}) };
 }
 
-/**
- * The headline. Its numerator and denominator are counts too: they are the basis of a share when
- * the figure gives no other, are withheld with a suppressed share (they would give it away), and
- * are suppressed as counts on their own.
- */
-function presentHeadline(headline: NonNullable<RawKpiFigure['headline']>, how: KpiPresentation, hidden: ReadonlySet<number>): KpiHeadline {
-  const numerator = headline.numerator ?? null;
-  const denominator = headline.denominator ?? null;
-  const parts = {
-    ...(headline.numerator !== undefined ? { numerator } : {}),
-    ...(headline.denominator !== undefined ? { denominator } : {}),
-  };
-  if (!how.suppress) return { value: headline.value, unit: headline.unit, ...parts };
-  if (headline.unit === 'count' && headline.value !== null && hidden.has(headline.value)) return { value: null, unit: headline.unit, suppressed: true };
-  const basis: KpiBasis | undefined = headline.basis ?? (numerator !== null && denominator !== null ? { numerator, denominator } : undefined);
-  const shown = suppressValue(headline.unit, headline.value, basis);
-  if (shown.suppressed) {
-    return { value: null, unit: headline.unit, ...(headline.numerator !== undefined ? { numerator: null } : {}), ...(headline.denominator !== undefined ? { denominator: null } : {}), suppressed: true };
-  }
-  const count = (n: number | null) => (n === null ? null : suppressValue('count', n).value);
-  const countsHidden = (numerator !== null && count(numerator) === null) || (denominator !== null && count(denominator) === null);
+function presentMeasure(measure: RawKpiMeasure, disclosure: Disclosure | undefined): KpiMeasure {
+  const { value, ...why } = published(measure.value, disclosure);
+  return { key: measure.key, value, unit: measure.unit, ...why };
+}
+
+/** The headline, with its numerator and denominator each published (or not) as the counts they are. */
+function presentHeadline(headline: NonNullable<RawKpiFigure['headline']>, of: (ref: KpiRef) => Disclosure | undefined): KpiHeadline {
+  const { value, ...why } = published(headline.value, of(kpiRef.headline));
   return {
-    value: shown.value,
+    value,
     unit: headline.unit,
-    ...(headline.numerator !== undefined ? { numerator: count(numerator) } : {}),
-    ...(headline.denominator !== undefined ? { denominator: count(denominator) } : {}),
-    ...(countsHidden ? { suppressed: true } : {}),
+    ...(headline.numerator !== undefined ? { numerator: published(headline.numerator ?? null, of(kpiRef.numerator)).value } : {}),
+    ...(headline.denominator !== undefined ? { denominator: published(headline.denominator ?? null, of(kpiRef.denominator)).value } : {}),
+    ...why,
   };
 }
 
-/** A figure as it leaves the server: the fields of the shared shape, suppressed where the caller sees aggregates only. */
 /**
- * Complementary suppression: when a share is withheld because its remainder is 1–4 (say 80 of 84),
- * the two counts beside it would give that remainder away (84 − 80 = 4). So the counts equal to
- * the numerator or denominator of a withheld share are withheld too: across the headline and the
- * measures, and within each table row.
+ * A figure as it leaves the server: the fields of the shared shape. For aggregate-only roles every
+ * number goes through the disclosure control (kpi-disclosure.ts): small counts suppressed, and
+ * enough other numbers withheld that none of them follows by arithmetic from what is shown.
  */
-function countsOfWithheldShares(items: ReadonlyArray<{ unit: KpiUnit; value: number | null; basis?: KpiBasis | undefined }>): Set<number> {
-  const hidden = new Set<number>();
-  for (const item of items) {
-    if (item.unit === 'count' || !item.basis || item.value === null) continue;
-    // A small numerator or denominator is withheld as a count already; only the remainder hides in the pair.
-    if (suppressSmallCount(item.basis.denominator - item.basis.numerator) === null) hidden.add(item.basis.numerator).add(item.basis.denominator);
-  }
-  hidden.delete(0);
-  return hidden;
-}
-
-function headlineBasis(headline: RawKpiFigure['headline']): KpiBasis | undefined {
-  if (!headline) return undefined;
-  if (headline.basis) return headline.basis;
-  const { numerator, denominator } = headline;
-  return typeof numerator === 'number' && typeof denominator === 'number' ? { numerator, denominator } : undefined;
-}
-
 export function presentKpiFigure(figure: RawKpiFigure, how: KpiPresentation): KpiFigure {
-  const figureHidden = countsOfWithheldShares([
-    ...(figure.headline ? [{ unit: figure.headline.unit, value: figure.headline.value, basis: headlineBasis(figure.headline) }] : []),
-    ...figure.measures,
-  ]);
+  const disclosure = how.suppress ? discloseFigure(figure) : new Map<KpiRef, Disclosure>();
+  const of = (ref: KpiRef) => disclosure.get(ref);
   return {
     key: figure.key,
     status: figure.status,
     ...(figure.reason ? { reason: figure.reason } : {}),
-    headline: figure.headline ? presentHeadline(figure.headline, how, figureHidden) : null,
-    measures: figure.measures.map((m) => presentMeasure(m, how, figureHidden)),
+    headline: figure.headline ? presentHeadline(figure.headline, of) : null,
+    measures: figure.measures.map((m) => presentMeasure(m, of(kpiRef.measure(m.key)))),
     tables: figure.tables.map((table) => ({
       key: table.key,
       chart: table.chart,
@@ -103,17 +57,11 @@ export function presentKpiFigure(figure: RawKpiFigure, how: KpiPresentation): Kp
       rows: table.rows.map((row) => ({
         key: row.key,
         ...(row.label ? { label: row.label } : {}),
-        cells: presentRow(row.cells, table.columns, how),
+        cells: row.cells.map((cell, i) => presentCell(cell, how, of(kpiRef.cell(table.key, row.key, table.columns[i]?.key ?? '')))),
       })),
     })),
     ...(figure.assumptions ? { assumptions: figure.assumptions.map((a) => ({ key: a.key, value: a.value, unit: a.unit })) } : {}),
   };
-}
-
-function presentRow(cells: RawKpiCell[], columns: KpiFigure['tables'][number]['columns'], how: KpiPresentation): KpiCell[] {
-  const unitOf = (i: number) => columns[i]?.unit ?? 'count';
-  const hidden = countsOfWithheldShares(cells.map((cell, i) => ({ unit: unitOf(i), value: cell.value, basis: cell.basis })));
-  return cells.map((cell, i) => presentCell(unitOf(i), cell, how, hidden));
 }
 
 /** The period, the scope's kind and the filters in force (with a provider coach's provider filled in). */

@@ -5,7 +5,7 @@
  */
 import { previousYearPeriod } from '../../../../shared/kpi.ts';
 import type { Executor } from '../../../db/database.ts';
-import type { KpiDefinition, KpiQuery, RawKpiCell, RawKpiFigure } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type RawKpiCell, type RawKpiFigure } from '../kpi-definition.ts';
 import { countPlacements, municipalityRows, placementClients, type PlacementCountRow, type PlacementMeasure } from './placement-figures.repository.ts';
 import { drilled, municipalityTable, sumOf } from './placement-tables.ts';
 import { countMeasure, isUuid, measureOf, parseDrill, periodNotStarted } from './work-cells.ts';
@@ -45,6 +45,8 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       growthCell(sum(rows, 'active_end'), previousOf(rowKey)),
     ],
   );
+  table.totals = { row: 'total', columns: [{ total: 'active_end', parts: ['trial_end', 'contract_end'] }] };
+  const total = (column: string) => kpiRef.cell('per_municipality', 'total', column);
   const activeEnd = sum(counts, 'active_end');
   const before = sum(previous, 'active_end');
   const notStarted = periodNotStarted(q);
@@ -60,6 +62,11 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       { ...measureOf('growth', growth(activeEnd, before), 'percentage'), basis: { numerator: activeEnd, denominator: before } },
     ],
     tables: [table],
+    sums: [
+      sameNumber(kpiRef.headline, total('active_end')),
+      sameNumber(kpiRef.measure('active_end'), total('active_end')),
+      sameNumber(kpiRef.measure('new_in_period'), total('new_in_period')),
+    ],
   };
 }
 

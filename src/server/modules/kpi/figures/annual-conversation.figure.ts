@@ -4,11 +4,12 @@
  * Definition: docs/kpi.md, "annual_conversation_coverage".
  */
 import type { Executor } from '../../../db/database.ts';
-import type { KpiDefinition, KpiQuery, RawKpiFigure } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type RawKpiFigure } from '../kpi-definition.ts';
 import { conversationClients, countConversations, type ConversationCount } from './ladder-facts.repository.ts';
 import { countCell, countMeasure, drillKey, isUuid, parseDrill, periodNotStarted, shareCell, shareMeasure } from './work-cells.ts';
 
 const COLUMNS = ['clients_27_65', 'seen', 'not_seen'] as const;
+const TOTAL = (column: string) => kpiRef.cell('per_municipality', 'total', column);
 
 function cells(rows: readonly ConversationCount[], drillRow: string) {
   const population = rows.reduce((s, r) => s + r.population, 0);
@@ -41,7 +42,13 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
           ...counts.map((r) => ({ key: r.municipality_id, label: r.municipality_name, cells: cells([r], r.municipality_id) })),
           { key: 'total', cells: cells(counts, 'all') },
         ],
+        totals: { row: 'total', columns: [{ total: 'clients_27_65', parts: ['seen', 'not_seen'] }] },
       },
+    ],
+    sums: [
+      sameNumber(kpiRef.measure('seen'), TOTAL('seen')),
+      sameNumber(kpiRef.measure('not_seen'), TOTAL('not_seen')),
+      ...(population === 0 ? [] : [sameNumber(kpiRef.numerator, TOTAL('seen')), sameNumber(kpiRef.denominator, TOTAL('clients_27_65'))]),
     ],
   };
 }

@@ -5,7 +5,7 @@
  * Definition: docs/kpi.md, "beschut_werk".
  */
 import type { Executor } from '../../../db/database.ts';
-import type { KpiDefinition, KpiQuery, RawKpiFigure } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type RawKpiFigure } from '../kpi-definition.ts';
 import {
   APPLICATION_MEASURES,
   applicationClients,
@@ -73,7 +73,9 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       }),
       { key: 'total', cells: cells('all', withQuota.length ? quotaTotal : null, withQuota.length ? realisedTotal : null) },
     ],
+    totals: { row: 'total' },
   };
+  const total = (column: string) => kpiRef.cell('per_municipality', 'total', column);
   const reason = periodNotStarted(q) ? ('period_not_started' as const) : withQuota.length === 0 ? ('no_quota' as const) : undefined;
   const realised = shareMeasure('quota_realised', realisedTotal, quotaTotal);
   return {
@@ -90,6 +92,12 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       countMeasure('waiting', apps(applications, 'waiting')),
     ],
     tables: [table],
+    sums: [
+      ...(['new_in_period', 'active_end', 'waiting'] as const).map((m) => sameNumber(kpiRef.measure(m), total(m))),
+      // The headline is the running places when no municipality has a quota; the realised quota counts the running places of those that have one.
+      ...(withQuota.length === 0 ? [sameNumber(kpiRef.headline, total('active_end'))] : []),
+      ...(withQuota.length > 0 && withQuota.length === municipalities.length ? [sameNumber(kpiRef.numerator, total('active_end'))] : []),
+    ],
   };
 }
 

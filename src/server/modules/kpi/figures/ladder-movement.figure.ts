@@ -5,7 +5,7 @@
  */
 import { sql } from 'kysely';
 import type { Executor } from '../../../db/database.ts';
-import type { KpiDefinition, KpiQuery, RawKpiFigure, RawKpiTable } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type KpiSum, type RawKpiFigure, type RawKpiTable } from '../kpi-definition.ts';
 import { countRemeasured, countStepPairs, populationClients, type StepCount } from './ladder-facts.repository.ts';
 import { countCell, countMeasure, drillKey, periodNotStarted, shareMeasure } from './work-cells.ts';
 
@@ -42,7 +42,19 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       ...STEPS.map((from) => ({ key: `from_step_${from}`, cells: MOVES.map((m) => countCell(movesOf(m, from), drillKey(m, String(from)))) })),
       { key: 'total', cells: MOVES.map((m) => countCell(totals[m], drillKey(m, 'all'))) },
     ],
+    totals: { row: 'total' },
   };
+  // The matrix and the movements are the same clients: per start step, the risers are the cells
+  // right of the diagonal, the stayers the diagonal, the droppers left of it.
+  const matrixCell = (from: number, to: number) => kpiRef.cell('step_matrix', `from_step_${from}`, `to_step_${to}`);
+  const moveCell = (move: Move, row: string) => kpiRef.cell('movement_per_start_step', row, move);
+  const links: KpiSum[] = STEPS.flatMap((from) =>
+    MOVES.map((move) => ({
+      total: moveCell(move, `from_step_${from}`),
+      parts: STEPS.filter((to) => moveOf({ step_start: from, step_end: to }) === move).map((to) => matrixCell(from, to)),
+    })),
+  );
+  const populationCell = kpiRef.cell('measured_in_period', 'with_start_and_end', 'clients');
   const measured: RawKpiTable = {
     key: 'measured_in_period',
     chart: 'none',
@@ -70,6 +82,13 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       countMeasure('first_measurement', sum(first)),
     ],
     tables: [matrix, perStartStep, measured],
+    sums: [
+      ...links,
+      { total: populationCell, parts: MOVES.map((m) => moveCell(m, 'total')) },
+      ...MOVES.map((m) => sameNumber(kpiRef.measure(m), moveCell(m, 'total'))),
+      sameNumber(kpiRef.measure('first_measurement'), kpiRef.cell('measured_in_period', 'first_measurement', 'clients')),
+      ...(empty ? [] : [sameNumber(kpiRef.numerator, moveCell('risers', 'total')), sameNumber(kpiRef.denominator, populationCell)]),
+    ],
   };
 }
 

@@ -4,12 +4,13 @@
  */
 import { sql, type RawBuilder } from 'kysely';
 import type { Executor } from '../../../db/database.ts';
-import type { KpiDefinition, KpiQuery, RawKpiFigure } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type RawKpiFigure } from '../kpi-definition.ts';
 import { countStepPairs, populationClients } from './ladder-facts.repository.ts';
 import { countCell, countMeasure, drillKey, parseDrill, periodNotStarted, shareCell, shareMeasure } from './work-cells.ts';
 
 const START_STEPS = [3, 4] as const;
 const COLUMNS = ['on_step_at_start', 'not_dropped', 'dropped'] as const;
+const TOTAL = (column: string) => kpiRef.cell('per_start_step', 'total', column);
 
 async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
   if (periodNotStarted(q)) return { key: 'ladder_no_drop_3_4', status: 'not_measurable', reason: 'period_not_started', headline: null, measures: [], tables: [] };
@@ -43,7 +44,13 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
         chart: 'bar',
         columns: [...COLUMNS.map((key) => ({ key, unit: 'count' as const })), { key: 'share_not_dropped', unit: 'percentage' }],
         rows: [row('step_3', [3], '3'), row('step_4', [4], '4'), row('total', START_STEPS, 'all')],
+        totals: { row: 'total', columns: [{ total: 'on_step_at_start', parts: ['not_dropped', 'dropped'] }] },
       },
+    ],
+    sums: [
+      sameNumber(kpiRef.measure('population'), TOTAL('on_step_at_start')),
+      sameNumber(kpiRef.measure('not_dropped'), TOTAL('not_dropped')),
+      ...(population === 0 ? [] : [sameNumber(kpiRef.numerator, TOTAL('not_dropped')), sameNumber(kpiRef.denominator, TOTAL('on_step_at_start'))]),
     ],
   };
 }

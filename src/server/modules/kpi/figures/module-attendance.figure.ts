@@ -4,7 +4,7 @@
  * docs/kpi.md, "module_attendance".
  */
 import type { Executor } from '../../../db/database.ts';
-import type { KpiDefinition, KpiQuery, RawKpiCell, RawKpiFigure } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type RawKpiCell, type RawKpiFigure } from '../kpi-definition.ts';
 import { countModules, moduleClients, moduleLabels, type ModuleCountRow } from './module-figures.repository.ts';
 import { sumOf } from './placement-tables.ts';
 import { countCell, drillKey, isUuid, parseDrill, percent, periodNotStarted, shareCell, shareMeasure, valueCell } from './work-cells.ts';
@@ -52,8 +52,10 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
           { key: 'completed', unit: 'count' },
         ],
         rows: [...sorted.map((r) => ({ key: r.module_id, label: label(r.module_id), cells: cells([r], r.module_id) })), { key: 'total', cells: cells(counts, 'all') }],
+        totals: { row: 'total' },
       },
     ],
+    sums: [sameNumber(kpiRef.numerator, kpiRef.cell('per_module', 'total', 'present')), sameNumber(kpiRef.denominator, kpiRef.cell('per_module', 'total', 'planned'))],
   };
 }
 

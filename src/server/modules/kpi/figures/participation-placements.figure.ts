@@ -4,7 +4,7 @@
  * municipality. Definition: docs/kpi.md, "participation_placements".
  */
 import type { Executor } from '../../../db/database.ts';
-import type { KpiDefinition, KpiQuery, RawKpiFigure } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type RawKpiFigure } from '../kpi-definition.ts';
 import { countPlacements, municipalityRows, placementClients, type PlacementCountRow } from './placement-figures.repository.ts';
 import { drilled, municipalityTable, sumOf } from './placement-tables.ts';
 import { countMeasure, isUuid, parseDrill, periodNotStarted } from './work-cells.ts';
@@ -25,6 +25,7 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
     key: 'per_kind',
     chart: 'bar' as const,
     columns: MEASURES.map((key) => ({ key, unit: 'count' as const })),
+    totals: { row: 'total' },
     rows: ([...KINDS, 'total'] as const).map((kind) => {
       const k = kind === 'total' ? 'all' : kind;
       return { key: kind, cells: MEASURES.map((m) => drilled(sum(ofKind(k), m), `${m}.${k}`, 'all')) };
@@ -41,6 +42,8 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
     ],
   );
   perMunicipality.chart = 'stacked_bar';
+  perMunicipality.totals = { row: 'total', columns: [{ total: 'active_end', parts: KINDS }] };
+  const perKindCell = (kind: string, measure: Measure) => kpiRef.cell('per_kind', kind, measure);
   const activeEnd = sum(counts, 'active_end');
   return {
     key: 'participation_placements',
@@ -49,6 +52,15 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
     headline: { value: activeEnd, unit: 'count' },
     measures: [countMeasure('active_end', activeEnd), countMeasure('new_in_period', sum(counts, 'new_in_period'))],
     tables: [perKind, perMunicipality],
+    sums: [
+      // The running placements per kind are told twice: per kind, and as the total row per municipality.
+      ...[...KINDS, 'active_end' as const].map((kind) =>
+        sameNumber(kpiRef.cell('active_end_per_municipality', 'total', kind), perKindCell(kind === 'active_end' ? 'total' : kind, 'active_end')),
+      ),
+      sameNumber(kpiRef.headline, perKindCell('total', 'active_end')),
+      sameNumber(kpiRef.measure('active_end'), perKindCell('total', 'active_end')),
+      sameNumber(kpiRef.measure('new_in_period'), perKindCell('total', 'new_in_period')),
+    ],
   };
 }
 

@@ -8,7 +8,7 @@ import { ROUTES } from '../../../../shared/client-fields.ts';
 import type { KpiUnit } from '../../../../shared/kpi.ts';
 import type { Executor } from '../../../db/database.ts';
 import { findReturnAssumptions, type ReturnAssumptionsRow } from '../../agreements/agreements.repository.ts';
-import type { KpiDefinition, KpiQuery, RawKpiCell, RawKpiFigure } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type KpiSum, type RawKpiCell, type RawKpiFigure } from '../kpi-definition.ts';
 import { organisationPopulation, returnClientIds, returnCountsPerRoute, type RouteCounts } from './return-per-route.repository.ts';
 import { countCell, drillKey, parseDrill, periodNotStarted } from './work-cells.ts';
 
@@ -110,6 +110,20 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
   const costs = total.staff + total.trajectories + total.integration;
   const savings = total.benefit + total.inflow;
   const net = euros(savings - costs);
+  const rowKeys = [...rows.map((r) => r.key), 'total'];
+  const cell = (row: string, column: string) => kpiRef.cell('per_route', row, column);
+  // Per route the amounts follow from the counts beside them: the benefit saved is the outflow
+  // times a shown assumption, the integration budget and prevented inflow are shared out by the
+  // route's clients. So a withheld count must take its amounts with it, and the other way round.
+  const perClient = (amount: number) => (population > 0 ? euros(amount * ofYear) / population : 0);
+  const euroSums: KpiSum[] = rowKeys.flatMap((row) => [
+    { total: cell(row, 'costs'), parts: [cell(row, 'staff_costs'), cell(row, 'trajectory_costs'), cell(row, 'integration_budget')] },
+    { total: cell(row, 'savings'), parts: [cell(row, 'benefit_savings'), cell(row, 'inflow_savings')] },
+    { total: cell(row, 'savings'), parts: [cell(row, 'net_return'), cell(row, 'costs')] },
+    { total: cell(row, 'benefit_savings'), parts: [{ ref: cell(row, 'outflow_to_work'), factor: euros(a.monthly_benefit_cents * a.months_counted) }] },
+    { total: cell(row, 'integration_budget'), parts: [{ ref: cell(row, 'clients'), factor: perClient(Number(a.integration_budget_cents)) }] },
+    { total: cell(row, 'inflow_savings'), parts: [{ ref: cell(row, 'clients'), factor: perClient(a.inflow_prevented * a.inflow_prevented_saving_cents) }] },
+  ]);
   return {
     key: 'return_per_route',
     status: 'measured',
@@ -118,7 +132,13 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       { key: 'net_return', value: net, unit: 'euro' },
       { key: 'return_ratio', value: ratio(savings, costs), unit: 'number' },
     ],
-    tables: [{ key: 'per_route', chart: 'bar', columns: [...COLUMNS], rows: [...rows, { key: 'total', cells: rowCells('all', clients, outflow, total) }] }],
+    tables: [{ key: 'per_route', chart: 'bar', columns: [...COLUMNS], rows: [...rows, { key: 'total', cells: rowCells('all', clients, outflow, total) }], totals: { row: 'total' } }],
+    sums: [...euroSums, sameNumber(kpiRef.headline, cell('total', 'net_return')), sameNumber(kpiRef.measure('net_return'), cell('total', 'net_return'))],
+    // The ratio of savings to costs gives one back from the other.
+    derived: [
+      ...rowKeys.map((row) => ({ ref: cell(row, 'return_ratio'), from: [cell(row, 'savings'), cell(row, 'costs')] })),
+      { ref: kpiRef.measure('return_ratio'), from: [cell('total', 'return_ratio')] },
+    ],
     assumptions: assumptionsOf(a, ofYear),
   };
 }

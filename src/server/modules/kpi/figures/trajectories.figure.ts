@@ -4,10 +4,10 @@
  * to work. Module attendance is its own figure. Definition: docs/kpi.md, "trajectories".
  */
 import type { Executor } from '../../../db/database.ts';
-import type { KpiDefinition, KpiQuery, RawKpiCell, RawKpiFigure } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type RawKpiCell, type RawKpiFigure } from '../kpi-definition.ts';
 import { sumOf } from './placement-tables.ts';
 import { contractLabels, countTrajectories, trajectoryClients, TRAJECTORY_MEASURES, type TrajectoryCountRow, type TrajectoryMeasure } from './trajectory-figures.repository.ts';
-import { countCell, countMeasure, drillKey, isUuid, parseDrill, percent, periodNotStarted, shareCell, shareMeasure, valueCell } from './work-cells.ts';
+import { countCell, countMeasure, drillKey, isUuid, parseDrill, percent, periodNotStarted, shareCell, shareMeasure } from './work-cells.ts';
 
 const COUNT_COLUMNS = ['started', 'completed', 'stopped_early', 'transferred', 'ongoing_end', 'extended', 'ended', 'to_work'] as const satisfies readonly TrajectoryMeasure[];
 
@@ -20,7 +20,8 @@ function cells(rows: readonly TrajectoryCountRow[], rowKey: string): RawKpiCell[
   const sum = (m: (typeof COUNT_COLUMNS)[number]) => sumOf(rows, (r) => r[m]);
   return [
     ...COUNT_COLUMNS.map((m) => countCell(sum(m), drillKey(m, rowKey))),
-    valueCell(averageDays(rows)),
+    // An average over 1–4 ended trajectories would tell their durations: judged by the count behind it.
+    { value: averageDays(rows), basis: { numerator: sum('ended'), denominator: sum('ended') } },
     shareCell(sum('completed'), sum('ended')),
     shareCell(sum('to_work'), sum('ended')),
   ];
@@ -44,7 +45,10 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       { key: 'outflow_to_work', unit: 'percentage' as const },
     ],
     rows: [...sorted.map((r) => ({ key: rowKey(r), label: label(r), cells: cells([r], rowKey(r)) })), { key: 'total', cells: cells(counts, 'all') }],
+    // Ended is completed, stopped early and transferred together (docs/kpi.md).
+    totals: { row: 'total', columns: [{ total: 'ended', parts: ['completed', 'stopped_early', 'transferred'] }] },
   };
+  const total = (column: string) => kpiRef.cell('per_contract', 'total', column);
   const sum = (m: (typeof COUNT_COLUMNS)[number]) => sumOf(counts, (r) => r[m]);
   const ended = sum('ended');
   return {
@@ -60,6 +64,11 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       shareMeasure('outflow_to_work', sum('to_work'), ended),
     ],
     tables: [table],
+    sums: [
+      ...(['started', 'completed', 'stopped_early'] as const).map((m) => sameNumber(kpiRef.measure(m), total(m))),
+      sameNumber(kpiRef.numerator, total('completed')),
+      sameNumber(kpiRef.denominator, total('ended')),
+    ],
   };
 }
 

@@ -4,7 +4,7 @@
  * started (1 August). Definition: docs/kpi.md, "youth_back_in_education".
  */
 import type { Executor } from '../../../db/database.ts';
-import type { KpiDefinition, KpiQuery, RawKpiFigure } from '../kpi-definition.ts';
+import { kpiRef, sameNumber, type KpiDefinition, type KpiQuery, type RawKpiFigure } from '../kpi-definition.ts';
 import { drilled, municipalityTable, sumOf } from './placement-tables.ts';
 import { municipalityRows } from './placement-figures.repository.ts';
 import { countMeasure, isUuid, parseDrill, percent, periodNotStarted, shareCell, shareMeasure } from './work-cells.ts';
@@ -40,6 +40,8 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
       return [drilled(n, 'population', rowKey), drilled(b, 'back_in_education', rowKey), drilled(n - b, 'not_back', rowKey), shareCell(b, n)];
     },
   );
+  table.totals = { row: 'total', columns: [{ total: 'population', parts: ['back_in_education', 'not_back'] }] };
+  const total = (column: string) => kpiRef.cell('per_municipality', 'total', column);
   const reason = periodNotStarted(q)
     ? ('period_not_started' as const)
     : q.today < firstSchoolYearStart(q.period.start)
@@ -54,6 +56,12 @@ async function compute(db: Executor, q: KpiQuery): Promise<RawKpiFigure> {
     headline: { value: percent(back, population), unit: 'percentage', numerator: back, denominator: population, basis: { numerator: back, denominator: population } },
     measures: [shareMeasure('share_back_in_education', back, population), countMeasure('back_in_education', back), countMeasure('population', population)],
     tables: [table],
+    sums: [
+      sameNumber(kpiRef.measure('back_in_education'), total('back_in_education')),
+      sameNumber(kpiRef.measure('population'), total('population')),
+      sameNumber(kpiRef.numerator, total('back_in_education')),
+      sameNumber(kpiRef.denominator, total('population')),
+    ],
   };
 }
 
