@@ -22,6 +22,7 @@ export const KPI_MEASURES: Readonly<Record<KpiKey, readonly KpiMeasureDefinition
   trajectories: [count('started'), count('completed'), count('stopped_early'), pct('share_completed'), pct('outflow_to_work')],
   module_attendance: [pct('attendance_rate')],
   return_per_route: [{ key: 'net_return', unit: 'euro' }, { key: 'return_ratio', unit: 'number' }],
+  monthly_trends: [count('benefit_outflow_to_work'), count('benefit_outflow'), count('benefit_inflow'), count('on_benefit_end')],
 };
 
 /** The definition of a measure of a KPI, or undefined when the KPI has no such measure. */

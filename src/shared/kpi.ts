@@ -20,6 +20,8 @@ export const KPI_KEYS = [
   'module_attendance',
   // Costs against savings per route.
   'return_per_route',
+  // Month by month: benefit inflow and outflow, what started, the stock at each month's end.
+  'monthly_trends',
 ] as const;
 export type KpiKey = (typeof KPI_KEYS)[number];
 

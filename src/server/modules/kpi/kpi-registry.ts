@@ -14,6 +14,7 @@ import { participationPlacementsFigure } from './figures/participation-placement
 import { trajectoriesFigure } from './figures/trajectories.figure.ts';
 import { youthBackInEducationFigure } from './figures/youth-back-in-education.figure.ts';
 import { returnPerRouteFigure } from './figures/return-per-route.figure.ts';
+import { monthlyTrendsFigure } from './figures/monthly-trends.figure.ts';
 
 export const KPI_DEFINITIONS: KpiDefinition[] = [
   ladderNoDropFigure,
@@ -26,6 +27,7 @@ export const KPI_DEFINITIONS: KpiDefinition[] = [
   trajectoriesFigure,
   moduleAttendanceFigure,
   returnPerRouteFigure,
+  monthlyTrendsFigure,
 ];
 
 /** The definition of one KPI, or undefined for a key nobody registered. */

@@ -29,8 +29,11 @@ function trajectoryAtProvider(q: KpiQuery, providerId: string): RawBuilder<unkno
       and pr.started_on <= ${q.period.end}::date and (pr.ended_on is null or pr.ended_on >= ${q.period.start}::date))`;
 }
 
-/** The client-years in the period's population, within the scope and the filters. */
-function factWhere(q: KpiQuery): RawBuilder<unknown> {
+/**
+ * The client-years in the period's population (on a benefit at some day of it), within the scope
+ * and the filters; also read by the monthly trends (benefits per month).
+ */
+export function factWhere(q: KpiQuery): RawBuilder<unknown> {
   const c = periodColumns(q);
   const conditions: RawBuilder<unknown>[] = [sql`f.organisation_id = ${q.scope.organisationId}::uuid`, sql`f.year = ${q.period.year}`];
   // On a benefit at some day of the half: a year row only says "some day of the year".
