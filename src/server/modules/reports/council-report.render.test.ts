@@ -35,6 +35,10 @@ describe('council report renderers (hand-built report)', () => {
     expect(tables[0]!.headers).toEqual(['Heuveldorp', 'Lingestad', 'Waalkant', 'Totaal']);
     // A narrow table gets a comparison per column; a matrix does not.
     expect(tables.map((t) => t.key)).toEqual(['kerncijfers', 'per_route', 'per_route-per-gemeente-clients', 'per_route-per-gemeente-share', 'matrix']);
+    // A trend by month stays a line per municipality in its comparison.
+    const withTrend = report.figures.find((f) => f.figures.at(-1)!.tables.some((t) => t.chart === 'line'))!;
+    const trend = reportTables(report, withTrend).filter((t) => t.key.startsWith('per_month'));
+    expect(trend.map((t) => [t.key, t.chart])).toEqual([['per_month', 'line'], ['per_month-per-gemeente-this_year', 'line'], ['per_month-per-gemeente-last_year', 'line']]);
     const { text } = pdfText(await renderCouncilReportPdf(report));
     expect(text).toContain('Alle gemeenten (Heuveldorp, Lingestad, Waalkant)');
     expect(text).toMatch(/Heuveldorp\s+Lingestad\s+Waalkant\s+Totaal/);

@@ -108,7 +108,8 @@ function comparisonTable(report: CouncilReport, figure: ReportFigure, tableKey: 
   return {
     key: `${tableKey}-per-gemeente-${column.key}`,
     title: `${tableTitle(tableKey)}: ${label('columns', column.key, column.label)}, ${REPORT_WORDS.comparison.toLowerCase()}`,
-    chart: 'bar',
+    // A trend stays a trend: one line per municipality over the months (bars for everything else).
+    chart: main.chart === 'line' ? 'line' : 'bar',
     chartColumns: report.columns.length - 1,
     rowHeader: '',
     headers: report.columns.map((c) => c.name),
