@@ -78,6 +78,11 @@ describe('KPI dashboard in the browser', () => {
     expect(await page.locator('table.meedoen-kpi-table caption').count()).toBeGreaterThan(0);
     expect(await page.locator('table.meedoen-kpi-table th[scope="row"]').count()).toBeGreaterThan(0);
     expect(await page.getByRole('img', { name: /^(Staafdiagram|Gestapeld staafdiagram|Kruistabel|Lijndiagram)/ }).count()).toBeGreaterThan(0);
+    // Trends by month: line charts, each beside its table with a row per month of the half year.
+    const trends = page.locator('section[data-kpi="monthly_trends"]');
+    expect(await trends.getByRole('img', { name: /^Lijndiagram/ }).count()).toBe(3);
+    expect(await trends.locator('figure[data-chart="line"] polyline').count(), 'a line is drawn').toBeGreaterThan(0);
+    expect(await trends.locator('table.meedoen-kpi-table').first().locator('th[scope="row"]').allTextContents()).toEqual(['januari', 'februari', 'maart', 'april', 'mei', 'juni']);
 
     // The agreements of this municipality and year, each with its status in words.
     const agreements = page.getByRole('region', { name: 'Prestatieafspraken' });
