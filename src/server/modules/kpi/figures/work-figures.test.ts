@@ -257,6 +257,37 @@ for (const kind of DATABASE_KINDS) {
         const provider = await runKpi(database.db, trajectoriesFigure, kpiQuery(w.organisationId, { scope: { kind: 'provider', organisationId: w.organisationId, providerId: w.providerP } }));
         expect(kpiMeasure(provider, 'started').value).toBe(3);
       });
+
+      it('attributes each trajectory to the municipality and route at the end of the period: facts, else history, else the client', async () => {
+        const v = await buildWorkWorld(database.db);
+        const m: Record<string, string> = {};
+        // On a benefit, moved from A to B on 1 July 2026: kpi_client_years decides (A on 30 June, B on 31 December).
+        m.facts = await v.client({ municipalityId: v.municipalityB, benefitStartDate: '2025-01-01' });
+        await v.livedIn(m.facts, [{ municipalityId: v.municipalityA, from: '2025-01-01' }, { municipalityId: v.municipalityB, from: '2026-07-01' }]);
+        await v.refreshFacts([m.facts], '2027-02-01');
+        // No benefit: the municipality history on the last day (B), not the current municipality (A).
+        m.history = await v.client({ municipalityId: v.municipalityA });
+        await v.livedIn(m.history, [{ municipalityId: v.municipalityB, from: '2020-01-01' }, { municipalityId: v.municipalityA, from: '2027-01-15' }]);
+        // No benefit, no history: the clients row (B), and the current route.
+        m.client = await v.client({ municipalityId: v.municipalityB, route: 'onderwijs', dateOfBirth: '2005-01-01' });
+        m.inA = await v.client();
+        for (const id of Object.values(m)) await v.trajectory(id, { status: 'active', started_on: '2026-03-01' });
+
+        const inB = kpiQuery(v.organisationId, { filter: { municipalityId: v.municipalityB } });
+        expect(kpiMeasure(await runKpi(database.db, trajectoriesFigure, inB), 'started').value).toBe(3);
+        expect(sorted(await trajectoriesFigure.clientsBehind!(database.db, inB, 'started:all'))).toEqual(sorted([m.facts!, m.history!, m.client!]));
+        expect(sorted(await trajectoriesFigure.clientsBehind!(database.db, inB, `ongoing_end:${v.contractK}`))).toEqual(sorted([m.facts!, m.history!, m.client!]));
+        const h1InA = kpiQuery(v.organisationId, { period: '2026-H1', filter: { municipalityId: v.municipalityA } });
+        expect(sorted(await trajectoriesFigure.clientsBehind!(database.db, h1InA, 'started:all'))).toEqual(sorted([m.facts!, m.inA!]));
+        const onderwijs = kpiQuery(v.organisationId, { filter: { route: 'onderwijs' } });
+        expect(await trajectoriesFigure.clientsBehind!(database.db, onderwijs, 'started:all')).toEqual([m.client!]);
+        const werknemerInB = kpiQuery(v.organisationId, { filter: { municipalityId: v.municipalityB, route: 'werknemer' } });
+        expect(sorted(await trajectoriesFigure.clientsBehind!(database.db, werknemerInB, 'started:all'))).toEqual(sorted([m.facts!, m.history!]));
+        // With a group the client is joined: the same attribution (attributionJoin).
+        const youngInB = kpiQuery(v.organisationId, { filter: { municipalityId: v.municipalityB, group: 'jongere' } });
+        expect(await trajectoriesFigure.clientsBehind!(database.db, youngInB, 'started:all')).toEqual([m.client!]);
+        expect(kpiMeasure(await runKpi(database.db, trajectoriesFigure, youngInB), 'started').value).toBe(1);
+      });
     });
 
     describe('module attendance', () => {

@@ -23,14 +23,38 @@ export function yearsBefore(date: string, years: number): string {
  * year) gets the municipality history's row on the last day of the period and their current route.
  */
 export function attributionJoin(q: KpiQuery): RawBuilder<unknown> {
-  const mid = q.period.half === 1;
   return sql`left join kpi_client_years f on f.organisation_id = c.organisation_id and f.year = ${q.period.year} and f.client_id = c.id
-    cross join lateral (select
+    ${attributionColumns(q, sql`c.id`, { municipality: sql`c.municipality_id`, route: sql`c.route` })}`;
+}
+
+/**
+ * The same attribution as attributionJoin for rows that carry a client id but no `clients c`
+ * (alias `a`: municipality_id and route, for the client `clientId`, e.g. sql`r.client_id`): the
+ * client's kpi_client_years row of the year (alias `f`), and only for a client without one
+ * (COALESCE and CASE evaluate lazily) the municipality history and the clients row, by key.
+ * `facts: 'join'` leaves the join to the planner (a hash of the year's facts for thousands of
+ * rows); `'probe'` looks each row's facts up by key, for a few hundred rows at most (the outflow to
+ * work): a probe per row of a large set is estimated so high that PostgreSQL JIT-compiles the
+ * statement (seconds), and a hash of the year for 49 rows costs more than the rows.
+ */
+export function attributionByKey(q: KpiQuery, clientId: RawBuilder<unknown>, facts: 'join' | 'probe'): RawBuilder<unknown> {
+  const key = sql`f.organisation_id = ${q.scope.organisationId}::uuid and f.year = ${q.period.year} and f.client_id = ${clientId}`;
+  return sql`${facts === 'join' ? sql`left join kpi_client_years f on ${key}` : sql`left join lateral (select * from kpi_client_years f where ${key} limit 1) f on true`}
+    ${attributionColumns(q, clientId, {
+      municipality: sql`(select c1.municipality_id from clients c1 where c1.id = ${clientId})`,
+      route: sql`(select c1.route from clients c1 where c1.id = ${clientId})`,
+    })}`;
+}
+
+/** The lateral `a` of both: the facts row `f` when there is one, else the history on the last day, else the client's own municipality and route. */
+function attributionColumns(q: KpiQuery, clientId: RawBuilder<unknown>, client: { municipality: RawBuilder<unknown>; route: RawBuilder<unknown> }): RawBuilder<unknown> {
+  const mid = q.period.half === 1;
+  return sql`cross join lateral (select
       coalesce(${sql.ref(mid ? 'f.municipality_mid' : 'f.municipality_end')},
         (select h.municipality_id from client_municipality_history h
-          where h.client_id = c.id and h.from_on <= ${q.period.end}::date order by h.from_on desc, h.id desc limit 1),
-        c.municipality_id) as municipality_id,
-      case when f.client_id is null then c.route else ${sql.ref(mid ? 'f.route_mid' : 'f.route_end')} end as route) a`;
+          where h.client_id = ${clientId} and h.from_on <= ${q.period.end}::date order by h.from_on desc, h.id desc limit 1),
+        ${client.municipality}) as municipality_id,
+      case when f.client_id is null then ${client.route} else ${sql.ref(mid ? 'f.route_mid' : 'f.route_end')} end as route) a`;
 }
 
 /**
