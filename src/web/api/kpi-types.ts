@@ -48,6 +48,8 @@ export type PerformanceAgreement = {
 export type AgreementEvaluationItem = {
   agreement: PerformanceAgreement;
   value: number | null;
+  /** The value is not shown to this caller (rests on, or would give away, 1–4 people); the status is judged on it all the same. */
+  valueHidden?: 'suppressed' | 'withheld';
   status: 'met' | 'not_met' | 'not_measurable';
   reason?: string;
   provisional: boolean;

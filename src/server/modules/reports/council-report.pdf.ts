@@ -43,8 +43,8 @@ function titlePage(report: CouncilReport): PdfBlock[] {
   ];
 }
 
-function agreementValue(a: Pick<ReportAgreement, 'value' | 'unit'>, value: number | null): string {
-  return value === null ? '–' : cellText({ value }, a.unit);
+function agreementValue(a: Pick<ReportAgreement, 'value' | 'valueHidden' | 'unit'>, value: number | null): string {
+  return cellText({ value, suppressed: a.valueHidden === 'suppressed', withheld: a.valueHidden === 'withheld' }, a.unit);
 }
 
 function statusText(a: ReportAgreement): string {

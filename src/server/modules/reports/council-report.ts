@@ -23,6 +23,8 @@ export type ReportAgreement = {
   target: number;
   unit: KpiUnit;
   value: number | null;
+  /** The value is not shown to the caller (small numbers); the status is judged on the exact figure. */
+  valueHidden?: 'suppressed' | 'withheld';
   status: 'met' | 'not_met' | 'not_measurable';
   reason: string | null;
   provisional: boolean;
@@ -46,7 +48,7 @@ export type CouncilReport = {
   figures: ReportFigure[];
 };
 
-export type ReportCell = Pick<KpiCell, 'value' | 'suppressed'> & { unit: KpiUnit };
+export type ReportCell = Pick<KpiCell, 'value' | 'suppressed' | 'withheld'> & { unit: KpiUnit };
 export type ReportTable = {
   /** Unique within the KPI; the CSV download's name: /api/reports/council/tables/{kpi}/{key}.csv */
   key: string;
@@ -78,9 +80,9 @@ function measureRows(figure: KpiFigure): { key: string; label: string; unit: Kpi
 
 function measureCell(figure: KpiFigure | undefined, key: string, unit: KpiUnit): ReportCell {
   if (!figure) return { value: null, unit };
-  if (key === '__headline') return { value: figure.headline?.value ?? null, suppressed: figure.headline?.suppressed, unit };
+  if (key === '__headline') return { value: figure.headline?.value ?? null, suppressed: figure.headline?.suppressed, withheld: figure.headline?.withheld, unit };
   const measure = figure.measures.find((m) => m.key === key);
-  return { value: measure?.value ?? null, suppressed: measure?.suppressed, unit };
+  return { value: measure?.value ?? null, suppressed: measure?.suppressed, withheld: measure?.withheld, unit };
 }
 
 function figureTable(table: KpiTable): ReportTable {
@@ -90,7 +92,7 @@ function figureTable(table: KpiTable): ReportTable {
     chart: table.chart,
     rowHeader: '',
     headers: table.columns.map((c) => label('columns', c.key, c.label)),
-    rows: table.rows.map((row) => ({ label: rowLabel(row), cells: row.cells.map((cell, i) => ({ value: cell.value, suppressed: cell.suppressed, unit: table.columns[i]!.unit })) })),
+    rows: table.rows.map((row) => ({ label: rowLabel(row), cells: row.cells.map((cell, i) => ({ value: cell.value, suppressed: cell.suppressed, withheld: cell.withheld, unit: table.columns[i]!.unit })) })),
   };
 }
 
@@ -118,7 +120,7 @@ function comparisonTable(report: CouncilReport, figure: ReportFigure, tableKey: 
       cells: figure.figures.map((f) => {
         const table = f.tables.find((t) => t.key === tableKey);
         const cell = table?.rows.find((r) => `${r.key}|${r.label ?? ''}` === row.id)?.cells[columnIndex];
-        return { value: cell?.value ?? null, suppressed: cell?.suppressed, unit: column.unit };
+        return { value: cell?.value ?? null, suppressed: cell?.suppressed, withheld: cell?.withheld, unit: column.unit };
       }),
     })),
   };

@@ -9,7 +9,7 @@ import { dutchDate } from '../../../shared/dates.ts';
 import type { KpiUnit } from '../../../shared/kpi.ts';
 import { reportTables, type CouncilReport, type ReportCell } from './council-report.ts';
 import { label, periodText, reasonText, REPORT_WORDS as W } from './report-labels.ts';
-import { SUPPRESSED_COUNT } from '../../../shared/kpi-format.ts';
+import { SUPPRESSED_COUNT, WITHHELD } from '../../../shared/kpi-format.ts';
 
 const NUMBER_FORMATS: Readonly<Record<KpiUnit, string>> = {
   count: '#,##0',
@@ -30,6 +30,9 @@ function writeCell(cell: ExcelJS.Cell, value: ReportCell): void {
     cell.numFmt = NUMBER_FORMATS[value.unit];
   } else if (value.suppressed && value.unit === 'count') {
     cell.value = SUPPRESSED_COUNT;
+    cell.alignment = { horizontal: 'right' };
+  } else if (value.withheld) {
+    cell.value = WITHHELD;
     cell.alignment = { horizontal: 'right' };
   }
 }
@@ -77,7 +80,7 @@ function agreementsSheet(workbook: ExcelJS.Workbook, report: CouncilReport, take
   for (const a of report.agreements) {
     const row = sheet.addRow([a.municipality, a.title, label('measures', a.measure), W.comparisons[a.comparison]]);
     writeCell(row.getCell(5), { value: a.target, unit: a.unit });
-    writeCell(row.getCell(6), { value: a.value, unit: a.unit });
+    writeCell(row.getCell(6), { value: a.value, suppressed: a.valueHidden === 'suppressed', withheld: a.valueHidden === 'withheld', unit: a.unit });
     row.getCell(7).value = `${W.statuses[a.status]}${a.provisional && a.status !== 'not_measurable' ? ` (${W.provisional})` : ''}`;
     row.getCell(8).value = a.status === 'not_measurable' ? reasonText(a.reason) : '';
     row.getCell(9).value = a.explanation;

@@ -51,7 +51,7 @@ export function label(kind: 'rows' | 'columns' | 'measures' | 'tables' | 'assump
 }
 
 /** A cell as the dashboard writes it in Dutch: "1.234", "83,3%", "<5", "–". */
-export function cellText(cell: Pick<KpiCell, 'value' | 'suppressed'>, unit: KpiUnit): string {
+export function cellText(cell: Pick<KpiCell, 'value' | 'suppressed' | 'withheld'>, unit: KpiUnit): string {
   return formatCell(cell, unit, 'nl', dutchT);
 }
 
@@ -98,7 +98,7 @@ export const REPORT_WORDS = {
   comparison: 'Per gemeente',
   provisional: 'voorlopig: het jaar loopt nog',
   suppressionNote:
-    'Aantallen van 1 tot en met 4 personen staan er als "<5", en een percentage dat op zo weinig personen rust als "–", zodat niemand herkenbaar is.',
+    'Aantallen van 1 tot en met 4 personen staan er als "<5", en een percentage dat op zo weinig personen rust als "–". Een getal dat zo\'n klein aantal zou verraden (een totaal min de rest) is weggelaten als "x". Zo is niemand herkenbaar.',
   statuses: { met: 'gehaald', not_met: 'niet gehaald', not_measurable: 'niet meetbaar' },
   comparisons: { at_least: 'ten minste', at_most: 'ten hoogste' },
   page: (page: number, total: number) => `Pagina ${page} van ${total}`,

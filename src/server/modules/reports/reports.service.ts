@@ -24,7 +24,7 @@ import { srgCsv, srgRecords } from './cbs-export.ts';
 import { reportFigures, reportTables, type CouncilReport, type ReportAgreement, type ReportColumn } from './council-report.ts';
 import { toCsv } from './csv.ts';
 import { REPORT_WORDS } from './report-labels.ts';
-import { SUPPRESSED_COUNT } from '../../../shared/kpi-format.ts';
+import { SUPPRESSED_COUNT, WITHHELD } from '../../../shared/kpi-format.ts';
 import { councilReportPolicy, statisticsExportPolicy } from './reports.policy.ts';
 import { listProvisionsForStatistics, listReportTexts, saveReportTextIfVersion } from './reports.repository.ts';
 import { REPORT_SECTIONS, type ReportQuery, type ReportSection } from './reports.schema.ts';
@@ -100,6 +100,7 @@ async function reportAgreements(db: Kysely<DB>, ctx: RequestContext, municipalit
       target: Number(item.agreement.target),
       unit: kpiMeasure(item.agreement.kpi_key as KpiKey, item.agreement.measure_key)?.unit ?? 'number',
       value: item.value,
+      ...(item.valueHidden ? { valueHidden: item.valueHidden } : {}),
       status: item.status,
       reason: item.reason ?? null,
       provisional: item.provisional,
@@ -145,8 +146,8 @@ export async function councilReportTables(db: Kysely<DB>, ctx: RequestContext, q
 
 /**
  * One table of the report as CSV: a label column and a column per header. Numbers are numbers
- * (percentages 0–100 as the dashboard shows them); a suppressed count is "<5", a value not shown
- * is empty. Text cells are neutralised against formula injection (csv.ts).
+ * (percentages 0–100 as the dashboard shows them); a suppressed count is "<5", a number withheld
+ * to protect one elsewhere "x", a value not shown is empty. Text cells are neutralised against formula injection (csv.ts).
  */
 export async function councilTableCsv(db: Kysely<DB>, ctx: RequestContext, query: ReportQuery, kpi: KpiKey, tableKey: string) {
   const report = await councilReport(db, ctx, query);
@@ -155,7 +156,7 @@ export async function councilTableCsv(db: Kysely<DB>, ctx: RequestContext, query
   if (!figure || !table) throw notFound('Table');
   const csv = toCsv(
     [table.rowHeader || table.title, ...table.headers],
-    table.rows.map((row) => [row.label, ...row.cells.map((cell) => cell.value ?? (cell.suppressed && cell.unit === 'count' ? SUPPRESSED_COUNT : null))]),
+    table.rows.map((row) => [row.label, ...row.cells.map((cell) => cell.value ?? (cell.suppressed && cell.unit === 'count' ? SUPPRESSED_COUNT : cell.withheld ? WITHHELD : null))]),
   );
   return { csv, fileName: `${kpi}-${tableKey}-${query.municipalityId === 'all' ? 'alle-gemeenten' : (report.municipality?.name ?? '').toLowerCase().replace(/[^a-z0-9]+/g, '-')}-${query.period}.csv` };
 }

@@ -149,7 +149,7 @@ describeEachDatabase(
       const tables = (await download(officer, `/api/reports/council/tables?municipalityId=${id}&period=${period}`)).json().kpis as { key: string; tables: { key: string }[] }[];
       expect(tables.map((k) => k.key)).toEqual([...KPI_KEYS]);
       const figures = (await officer.get(`/api/kpi?period=${period}&municipalityId=${id}`)).json().figures as KpiFigure[];
-      // Every table of a figure, cell by cell, as the engine gave it to the officer: a number, "<5" for a suppressed count, else empty.
+      // Every table of a figure, cell by cell, as the engine gave it to the officer: a number, "<5" for a suppressed count, "x" for a withheld number, else empty.
       let suppressedSeen = 0;
       for (const kpi of tables) {
         for (const table of kpi.tables) {
@@ -162,7 +162,7 @@ describeEachDatabase(
           source.rows.forEach((row, i) =>
             row.cells.forEach((cell, j) => {
               const unit = source.columns[j]!.unit;
-              const expected = cell.value !== null ? String(Number(cell.value.toFixed(6))).replace('.', ',') : cell.suppressed && unit === 'count' ? '<5' : '';
+              const expected = cell.value !== null ? String(Number(cell.value.toFixed(6))).replace('.', ',') : cell.suppressed && unit === 'count' ? '<5' : cell.withheld ? 'x' : '';
               if (expected === '<5') suppressedSeen++;
               expect(lines[i + 1]![j + 1], `${kpi.key}.${table.key} ${row.key} ${j}`).toBe(expected);
             }),

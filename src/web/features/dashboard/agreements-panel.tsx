@@ -23,8 +23,9 @@ export function AgreementsPanel({ municipality, year }: { municipality: KpiOptio
   const evaluation = useApi<AgreementEvaluation>(path);
   const items = evaluation.data?.items ?? [];
   const unitOf = (item: AgreementEvaluationItem): KpiUnit => item.agreement.unit;
-  /** A measure's value is never shown when the figure held it back (small numbers). */
-  const suppressedOf = (item: AgreementEvaluationItem) => Boolean(item.figure?.measures.find((m) => m.key === item.agreement.measureKey)?.suppressed);
+  /** The value as the caller may see it: "<5" or "x" when held back (the status is judged on the exact figure all the same). */
+  const valueText = (item: AgreementEvaluationItem) =>
+    formatCell({ value: item.value, suppressed: item.valueHidden === 'suppressed', withheld: item.valueHidden === 'withheld' }, unitOf(item), i18n.language, t);
   return (
     <section aria-labelledby="agreements-heading" className="meedoen-agreements">
       <Heading2 id="agreements-heading">{t('dashboard.agreements.heading')}</Heading2>
@@ -46,7 +47,7 @@ export function AgreementsPanel({ municipality, year }: { municipality: KpiOptio
                   key: item.agreement.id,
                   label: item.agreement.title,
                   value: item.value,
-                  valueText: formatCell({ value: item.value, suppressed: suppressedOf(item) }, unit, i18n.language, t),
+                  valueText: valueText(item),
                   target: item.agreement.target,
                   targetText: formatKpiValue(item.agreement.target, unit, i18n.language, t),
                   met: item.status === 'not_measurable' ? null : item.status === 'met',
@@ -78,13 +79,14 @@ export function AgreementsPanel({ municipality, year }: { municipality: KpiOptio
                           </span>
                         </TableHeaderCell>
                         <TableCell>{t(`dashboard.agreements.comparisons.${a.comparison}`, { target: formatKpiValue(a.target, unit, i18n.language, t) })}</TableCell>
-                        <TableCell>{formatCell({ value: item.value, suppressed: suppressedOf(item) }, unit, i18n.language, t)}</TableCell>
+                        <TableCell>{valueText(item)}</TableCell>
                         <TableCell>
                           <span className={`meedoen-agreements__status meedoen-agreements__status--${item.status}`}>
                             <span aria-hidden="true">{STATUS_MARK[item.status]} </span>
                             {t(`dashboard.agreements.statuses.${item.status}`)}
                           </span>
                           {item.provisional && item.status !== 'not_measurable' ? <span className="meedoen-agreements__reason">{t('dashboard.agreements.provisional')}</span> : null}
+                          {item.valueHidden && item.status !== 'not_measurable' ? <span className="meedoen-agreements__reason">{t('dashboard.agreements.valueHidden')}</span> : null}
                           {item.status === 'not_measurable' && item.reason ? (
                             <span className="meedoen-agreements__reason">{t(`kpi.notMeasurable.${item.reason}`, { defaultValue: item.reason })}</span>
                           ) : null}

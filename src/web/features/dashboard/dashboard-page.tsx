@@ -52,7 +52,7 @@ export function DashboardPage() {
       <Heading1>{title}</Heading1>
       <Paragraph className="meedoen-dashboard__period" data-testid="dashboard-period">
         {t('dashboard.showing', { period: periodLabel(filters.period, t) })}
-        {data ? ` — ${t(`dashboard.scopes.${data.scope.kind}`)}` : ''}
+        {data ? ` — ${municipality ? t(`dashboard.scopesInMunicipality.${data.scope.kind}`, { name: municipality.name }) : t(`dashboard.scopes.${data.scope.kind}`)}` : ''}
       </Paragraph>
       <section aria-labelledby="dashboard-filter-heading">
         <Heading2 id="dashboard-filter-heading">{t('dashboard.filters.heading')}</Heading2>

@@ -2,7 +2,7 @@ import { Alert, Heading3, Heading4, Paragraph } from '@utrecht/component-library
 import { useTranslation } from 'react-i18next';
 import type { KpiFigure } from '../../../shared/kpi.ts';
 import { KpiChart } from './charts/kpi-chart.tsx';
-import { formatCell, formatKpiValue, kpiLabel } from '../../../shared/kpi-format.ts';
+import { formatCell, formatKpiValue, isHeldBack, kpiLabel } from '../../../shared/kpi-format.ts';
 import { KpiTableView } from './kpi-table.tsx';
 
 type Props = {
@@ -10,12 +10,14 @@ type Props = {
   drillTo?: (figure: KpiFigure, drill: string, cellLabel: string) => string;
 };
 
-/** Whether anything in a figure was held back for privacy (then its legend explains "<5"). */
-function hasSuppressed(figure: KpiFigure): boolean {
+/** What a figure held back for privacy: small numbers ("<5"), and numbers withheld to protect them ("x"); each gets its legend line. */
+function heldBack(figure: KpiFigure, kind: 'suppressed' | 'withheld'): boolean {
+  const headline = figure.headline;
   return (
-    Boolean(figure.headline?.suppressed) ||
-    figure.measures.some((m) => m.suppressed) ||
-    figure.tables.some((table) => table.rows.some((row) => row.cells.some((cell) => cell.suppressed)))
+    Boolean(headline?.[kind]) ||
+    (kind === 'withheld' && headline !== null && (headline.numerator === null || headline.denominator === null)) ||
+    figure.measures.some((m) => m[kind]) ||
+    figure.tables.some((table) => table.rows.some((row) => row.cells.some((cell) => cell[kind])))
   );
 }
 
@@ -41,10 +43,11 @@ export function FigureCard({ figure, drillTo }: Props) {
           </Paragraph>
         </Alert>
       ) : null}
-      {headline && (headline.value !== null || headline.suppressed) ? (
+      {headline && (headline.value !== null || isHeldBack(headline)) ? (
         <p className="meedoen-kpi__headline" data-testid={`kpi-${figure.key}-headline`}>
           <span className="meedoen-kpi__value">{formatCell(headline, headline.unit, i18n.language, t)}</span>
           {headline.value === null && headline.suppressed ? <span className="meedoen-kpi__basis">{t('dashboard.headlineSuppressed')}</span> : null}
+          {headline.value === null && headline.withheld ? <span className="meedoen-kpi__basis">{t('dashboard.headlineWithheld')}</span> : null}
           {headline.numerator != null && headline.denominator != null ? (
             <span className="meedoen-kpi__basis">
               {t('dashboard.basis', {
@@ -87,7 +90,8 @@ export function FigureCard({ figure, drillTo }: Props) {
           </dl>
         </>
       ) : null}
-      {hasSuppressed(figure) ? <Paragraph className="meedoen-kpi__legend">{t('dashboard.suppressedLegend')}</Paragraph> : null}
+      {heldBack(figure, 'suppressed') ? <Paragraph className="meedoen-kpi__legend">{t('dashboard.suppressedLegend')}</Paragraph> : null}
+      {heldBack(figure, 'withheld') ? <Paragraph className="meedoen-kpi__legend">{t('dashboard.withheldLegend')}</Paragraph> : null}
     </section>
   );
 }

@@ -14,7 +14,7 @@ type Props = {
 
 /**
  * A KPI table as an accessible <table>: a caption, column headers and a header cell per row
- * (scope col/row), numbers right-aligned. A suppressed count reads "<5". When drilling down is
+ * (scope col/row), numbers right-aligned. A suppressed count reads "<5", a withheld number "x". When drilling down is
  * allowed, a number with a drill key is a link to the clients behind it, named in full for
  * screen readers ("12 — cliënten bekijken: trede 3, gestegen").
  */
@@ -48,7 +48,7 @@ export function KpiTableView({ table, caption, drillTo }: Props) {
                   const text = formatCell(cell, column.unit, i18n.language, t);
                   const where = `${rowLabel}, ${columns[c]}`;
                   return (
-                    <TableCell key={`${column.key}-${c}`} className="meedoen-kpi-table__number" data-suppressed={cell.suppressed ? 'true' : undefined}>
+                    <TableCell key={`${column.key}-${c}`} className="meedoen-kpi-table__number" data-suppressed={cell.suppressed ? 'true' : cell.withheld ? 'withheld' : undefined}>
                       {drillTo && cell.drill && cell.value !== null && cell.value > 0 ? (
                         <RouterLink to={drillTo(cell.drill, `${caption}: ${where}`)} data-drill={cell.drill}>
                           {text}

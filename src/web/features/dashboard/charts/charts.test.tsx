@@ -95,4 +95,12 @@ describe('dashboard charts', () => {
     expect(html).toContain('data-met="true"');
     expect(html).toContain('data-met="unknown"');
   });
+
+  it('a target chart puts the figure and the target on lines of their own (they ran together: "55,6%oel 5%")', () => {
+    const html = renderToStaticMarkup(
+      <TargetChart label="Doelen" targetWord="doel" bars={[{ key: '1', label: 'Quotum', value: 55.6, valueText: '55,6%', target: 5, targetText: '5%', met: true }]} />,
+    );
+    const y = (text: string) => Number(new RegExp(`<text[^>]* y="([\\d.]+)"[^>]*>${text}</text>`).exec(html)?.[1]);
+    expect(y('doel 5%') - y('55,6%')).toBeGreaterThanOrEqual(14);
+  });
 });
