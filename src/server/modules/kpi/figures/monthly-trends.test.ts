@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Database } from '../../../db/database.ts';
 import { createTestDatabase, DATABASE_KINDS } from '../../../test/test-databases.ts';
 import type { RawKpiFigure } from '../kpi-definition.ts';
+import { presentKpiFigure } from '../kpi.presenter.ts';
 import { kpiCell, kpiMeasure, kpiQuery, runKpi } from '../kpi-test-support.ts';
 import { monthlyTrendsFigure } from './monthly-trends.figure.ts';
 import { buildWorkWorld, type WorkWorld } from './work-figures.fixtures.ts';
@@ -80,6 +81,25 @@ for (const kind of DATABASE_KINDS) {
       expect(series(figure, 'activation_per_month', 'participation_placements_started')).toEqual([1, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0]);
       expect(figure.headline).toEqual({ value: 4, unit: 'count' });
       expect([kpiMeasure(figure, 'benefit_inflow').value, kpiMeasure(figure, 'benefit_outflow').value, kpiMeasure(figure, 'benefit_outflow_to_work').value]).toEqual([3, 2, 1]);
+    });
+
+    it('keeps a small month hidden from aggregate-only roles, also behind the period total', async () => {
+      // Another organisation: one benefit starts in January, six in March (7 in the year).
+      const v = await buildWorkWorld(database.db);
+      const ids = [await v.client({ benefitStartDate: '2026-01-15' })];
+      for (let i = 0; i < 6; i++) ids.push(await v.client({ benefitStartDate: '2026-03-02' }));
+      await v.refreshFacts(ids, '2027-02-01');
+      const raw = await runKpi(database.db, monthlyTrendsFigure, kpiQuery(v.organisationId));
+      expect(series(raw, 'benefits_per_month', 'benefit_inflow').slice(0, 3)).toEqual([1, 0, 6]);
+      const shown = presentKpiFigure(raw, { suppress: true, drilldown: false });
+      const inflow = (month: number) => shown.tables[0]!.rows[month - 1]!.cells[0]!;
+      expect(inflow(1)).toMatchObject({ value: null, suppressed: true });
+      // 7 − 6 = 1: the total and March are not both shown.
+      const total = shown.measures.find((m) => m.key === 'benefit_inflow')!;
+      expect(total.value === null || inflow(3).value === null).toBe(true);
+      // The stock now (7) is the last month's cell, the measure and the headline: one number.
+      expect(shown.headline?.value).toBe(7);
+      expect(shown.measures.find((m) => m.key === 'on_benefit_end')?.value).toBe(7);
     });
 
     it('lists exactly the clients behind every cell', async () => {
