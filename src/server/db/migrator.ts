@@ -13,6 +13,7 @@ import * as performanceAgreements from './migrations/20261126_0014_performance_a
 import * as councilReports from './migrations/20261126_0015_council_reports.ts';
 import * as kpiIndexes from './migrations/20261126_0016_kpi_indexes.ts';
 import * as kpiBenchIndexes from './migrations/20261126_0017_kpi_bench_indexes.ts';
+import * as inlinableProviderPolicies from './migrations/20261126_0018_inlinable_provider_policies.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -33,6 +34,7 @@ const migrations: Record<string, Migration> = {
   '20261126_0015_council_reports': councilReports,
   '20261126_0016_kpi_indexes': kpiIndexes,
   '20261126_0017_kpi_bench_indexes': kpiBenchIndexes,
+  '20261126_0018_inlinable_provider_policies': inlinableProviderPolicies,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
