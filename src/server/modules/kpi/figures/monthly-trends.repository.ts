@@ -11,7 +11,7 @@ import type { PlacementKind } from '../../../../shared/placements.ts';
 import type { Executor } from '../../../db/database.ts';
 import type { KpiQuery } from '../kpi-definition.ts';
 import { factWhere } from './ladder-facts.repository.ts';
-import { attributionJoin, attributionWhere, clientWhere, municipalityAttribution, needsClients, providerRestriction } from './work-population.repository.ts';
+import { attributionByKey, attributionJoin, attributionWhere, clientWhere, needsClients, providerRestriction } from './work-population.repository.ts';
 
 /** Paid work: a regular job, an afspraakbaan or beschut werk. */
 const WORK_KINDS: readonly PlacementKind[] = ['regulier', 'afspraakbaan', 'beschut_werk'];
@@ -78,26 +78,22 @@ export async function countWorkOutflow(db: Executor, q: KpiQuery): Promise<WorkO
 
 /**
  * `from (rows) r … where …` with the work figures' attribution and client filters applied to rows
- * that carry a client_id: the municipality-year's facts first when a municipality is asked for,
- * the client looked up by key only when a filter needs it. `provider: 'none'` leaves the
- * provider to the rows (trajectories of that provider), 'client' asks for a trajectory there.
+ * that carry a client_id, the way the trajectories figure does it (2809268): a team alone is a
+ * semi-join on the team's clients (one range of clients_team_idx); a filter on the client (team
+ * with more, group, a provider for the client figures) joins clients; a municipality or route
+ * alone attributes each row by key (attributionByKey), never reading the rows twice.
+ * `provider: 'none'` leaves the provider to the rows (trajectories of that provider), 'client'
+ * asks for a trajectory there.
  */
 function attributed(q: KpiQuery, rows: RawBuilder<unknown>, provider: 'client' | 'none'): RawBuilder<unknown> {
-  const client = sql`cross join lateral (select * from clients c0 where c0.id = r.client_id offset 0) c`;
-  if (q.filter.municipalityId) {
-    const clients = needsClients(q, { provider });
-    return sql`from (${rows}) r
-      join ${municipalityAttribution(q, sql`select k.client_id from (${rows}) k`)} on a.client_id = r.client_id
-      ${clients ? client : sql``}
-      where ${clients ? clientWhere(q, { provider }) : attributionWhere(q)}`;
+  const attributes = !!q.filter.municipalityId || !!q.filter.route;
+  if (!needsClients(q, { provider })) {
+    return attributes ? sql`from (${rows}) r ${attributionByKey(q, sql`r.client_id`, 'join')} where ${attributionWhere(q)}` : sql`from (${rows}) r where true`;
   }
-  if (!needsClients(q, { provider }) && !q.filter.route) return sql`from (${rows}) r where true`;
-  if (q.scope.kind === 'team' && !q.filter.route && !q.filter.group && (provider === 'none' || providerRestriction(q).length === 0)) {
-    // The team alone: its clients are one range of clients_team_idx, cheaper than a look-up per row.
+  if (q.scope.kind === 'team' && !attributes && !q.filter.group && (provider === 'none' || providerRestriction(q).length === 0)) {
     return sql`from (${rows}) r where r.client_id in (select tc.id from clients tc where tc.organisation_id = ${q.scope.organisationId}::uuid and tc.team_id = ${q.scope.teamId}::uuid)`;
   }
-  // The attribution only when a route is asked for: the team, group and provider are on the client.
-  return sql`from (${rows}) r ${client} ${q.filter.route ? attributionJoin(q) : sql``} where ${clientWhere(q, { provider })}`;
+  return sql`from (${rows}) r join clients c on c.id = r.client_id ${attributes ? attributionJoin(q) : sql``} where ${clientWhere(q, { provider })}`;
 }
 
 /**
