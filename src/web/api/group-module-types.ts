@@ -15,6 +15,8 @@ export type GroupModule = {
   description: string;
   provider: Ref | null;
   active: boolean;
+  /** Sent back as If-Match when the module is changed. */
+  version: number;
   upcomingCohorts: number;
   policies: { update: boolean; planCohort: boolean };
 };
@@ -129,6 +131,8 @@ export type Project = {
   municipality: Ref | null;
   startsOn: string;
   endsOn: string | null;
+  /** Sent back as If-Match when the project is changed. */
+  version: number;
   participants: number | null;
   participantsByYear: Record<string, number | null>;
   policies: { update: boolean; addParticipant: boolean; readParticipants: boolean };

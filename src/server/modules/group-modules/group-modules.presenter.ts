@@ -17,6 +17,7 @@ export function presentModule(actor: Actor, row: Omit<ModuleRow, 'upcoming_cohor
     description: row.description,
     provider: row.provider_id && row.provider_name ? { id: row.provider_id, name: row.provider_name } : null,
     active: row.active,
+    version: row.version,
     upcomingCohorts: Number(row.upcoming_cohorts ?? 0),
     policies: abilitiesOf(actor, modulePolicy, row),
   };

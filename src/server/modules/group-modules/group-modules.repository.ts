@@ -11,7 +11,7 @@ function scopedModules(db: Executor, actor: Actor) {
     .leftJoin('external_organisations as p', 'p.id', 'modules.provider_id')
     .where(moduleScope(actor))
     .select([
-      'modules.id', 'modules.organisation_id', 'modules.provider_id', 'modules.name', 'modules.description', 'modules.active',
+      'modules.id', 'modules.organisation_id', 'modules.provider_id', 'modules.name', 'modules.description', 'modules.active', 'modules.version',
       'p.name as provider_name',
     ]);
 }
@@ -64,8 +64,16 @@ export async function insertModule(db: Executor, row: { organisation_id: string;
   return db.insertInto('modules').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function updateModule(db: Executor, moduleId: string, changes: { name?: string; description?: string; active?: boolean }): Promise<void> {
-  await db.updateTable('modules').set({ ...changes, updated_at: new Date() }).where('id', '=', moduleId).execute();
+/** Changes a module only when it still has the version the caller read; false when stale. */
+export async function updateModuleIfVersion(db: Executor, moduleId: string, expectedVersion: number, changes: { name?: string; description?: string; active?: boolean }): Promise<boolean> {
+  const result = await db
+    .updateTable('modules')
+    .set((eb) => ({ ...changes, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', moduleId)
+    .where('version', '=', expectedVersion)
+    .returning('id')
+    .execute();
+  return result.length === 1;
 }
 
 const COHORT_COLUMNS = [

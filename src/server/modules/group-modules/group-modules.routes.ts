@@ -38,15 +38,17 @@ export function registerGroupModuleRoutes(app: App, deps: Deps): void {
     { config: { access: 'modules:manage' }, schema: { tags, summary: 'Add a module of the service or of a provider', body: createModuleBody, response: { 201: moduleItem } } },
     async (request, reply) => {
       const ctx = request.context();
-      return reply.status(201).send(presentModule(ctx.actor, await createModule(db, ctx, request.body)));
+      const module = await createModule(db, ctx, request.body);
+      return reply.status(201).header('etag', etag(module.version)).send(presentModule(ctx.actor, module));
     },
   );
   app.patch(
     '/api/modules/:id',
-    { config: { access: 'modules:manage' }, schema: { tags, summary: 'Rename, describe or (de)activate a module', params: idParams, body: updateModuleBody, response: { 200: moduleItem } } },
-    async (request) => {
+    { config: { access: 'modules:manage' }, schema: { tags, summary: 'Rename, describe or (de)activate a module (If-Match)', params: idParams, headers: ifMatchHeaders, body: updateModuleBody, response: { 200: moduleItem } } },
+    async (request, reply) => {
       const ctx = request.context();
-      return presentModule(ctx.actor, await updateModule(db, ctx, request.params.id, request.body));
+      const module = await updateModule(db, ctx, request.params.id, versionFromIfMatch(request.headers['if-match']), request.body);
+      return reply.header('etag', etag(module.version)).send(presentModule(ctx.actor, module));
     },
   );
   app.get(

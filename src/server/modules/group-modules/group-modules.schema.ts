@@ -18,6 +18,7 @@ export const moduleItem = z.object({
   description: z.string(),
   provider: named.nullable(),
   active: z.boolean(),
+  version: z.number().int(),
   upcomingCohorts: z.number().int(),
   policies: z.object({ update: z.boolean(), planCohort: z.boolean() }),
 });

@@ -22,7 +22,7 @@ import {
   listSessions,
   moduleNameTaken,
   updateCohortIfVersion,
-  updateModule as updateModuleRow,
+  updateModuleIfVersion,
 } from './group-modules.repository.ts';
 import { activityOf, assertOpen, closeEnrolments, cohortRef, loadCohort, placeFromWaitingList } from './waiting-list.service.ts';
 
@@ -60,14 +60,15 @@ export async function createModule(db: Kysely<DB>, ctx: RequestContext, input: {
 }
 
 /** Renames, describes, or (de)activates a module; an inactive module gets no new cohorts. */
-export async function updateModule(db: Kysely<DB>, ctx: RequestContext, moduleId: string, input: { name?: string; description?: string; active?: boolean }) {
+export async function updateModule(db: Kysely<DB>, ctx: RequestContext, moduleId: string, expectedVersion: number, input: { name?: string; description?: string; active?: boolean }) {
   return inActorTransaction(db, ctx, async (trx) => {
     const module = await loadModule(trx, ctx, moduleId);
     authorize(ctx.actor, modulePolicy, 'update', module);
+    if (module.version !== expectedVersion) throw new AppError('precondition_failed', 'Someone else changed this module since you read it');
     if (input.name && (await moduleNameTaken(trx, module.organisation_id, module.provider_id, input.name, module.id))) {
       throw new AppError('conflict', 'This offerer already has a module with this name', { field: 'name' });
     }
-    await updateModuleRow(trx, module.id, input);
+    if (!(await updateModuleIfVersion(trx, module.id, expectedVersion, input))) throw new AppError('precondition_failed', 'Someone else changed this module since you read it');
     await recordAuditEvent(trx, ctx, { action: 'module.updated', subjectType: 'module', subjectId: module.id, details: { fields: Object.keys(input) } });
     return (await findModule(trx, ctx.actor, module.id))!;
   });

@@ -42,8 +42,19 @@ describeEachDatabase(
       expect(listed).toMatchObject({ upcomingCohorts: 1, policies: { update: false, planCohort: false } });
       expect((await coach.get(`/api/modules/${moduleId}/cohorts`)).json().items).toHaveLength(1);
 
-      const deactivated = await admin.send('PATCH', `/api/modules/${moduleId}`, { active: false });
-      expect(deactivated.json()).toMatchObject({ active: false, policies: { planCohort: false } });
+      // A change names the version it started from (If-Match), like every other update.
+      expect(created.headers.etag).toBe('"1"');
+      const unconditional = await admin.send('PATCH', `/api/modules/${moduleId}`, { active: false });
+      expect(unconditional.statusCode).toBe(428);
+      expect(unconditional.headers['content-type']).toContain('application/problem+json');
+      const renamed = await admin.send('PATCH', `/api/modules/${moduleId}`, { description: 'Zes bijeenkomsten' }, { 'if-match': '"1"' });
+      expect(renamed.headers.etag).toBe('"2"');
+      expect(renamed.json()).toMatchObject({ description: 'Zes bijeenkomsten', version: 2 });
+      const stale = await admin.send('PATCH', `/api/modules/${moduleId}`, { active: false }, { 'if-match': '"1"' });
+      expect(stale.statusCode).toBe(412);
+      expect(stale.headers['content-type']).toContain('application/problem+json');
+      const deactivated = await admin.send('PATCH', `/api/modules/${moduleId}`, { active: false }, { 'if-match': '"2"' });
+      expect(deactivated.json()).toMatchObject({ active: false, version: 3, policies: { planCohort: false } });
       expect((await provider.send('POST', `/api/modules/${moduleId}/cohorts`, cohort)).json().code).toBe('closed_to_changes');
     });
 

@@ -17,6 +17,7 @@ export function presentProject(actor: Actor, { project, years }: { project: Proj
     municipality: project.municipality_id && project.municipality_name ? { id: project.municipality_id, name: project.municipality_name } : null,
     startsOn: project.starts_on,
     endsOn: project.ends_on,
+    version: project.version,
     participants: shown(project.participant_count),
     participantsByYear: Object.fromEntries(Object.entries(years).map(([year, n]) => [year, shown(n)])),
     policies: abilitiesOf(actor, projectPolicy, project),

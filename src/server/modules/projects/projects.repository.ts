@@ -7,7 +7,7 @@ function projectsOf(db: Executor, organisationId: string) {
     .selectFrom('projects as p')
     .leftJoin('municipalities as m', 'm.id', 'p.municipality_id')
     .where('p.organisation_id', '=', organisationId)
-    .select(['p.id', 'p.organisation_id', 'p.name', 'p.description', 'p.municipality_id', 'm.name as municipality_name', 'p.starts_on', 'p.ends_on'])
+    .select(['p.id', 'p.organisation_id', 'p.name', 'p.description', 'p.municipality_id', 'm.name as municipality_name', 'p.starts_on', 'p.ends_on', 'p.version'])
     .select((eb) =>
       eb
         .selectFrom('project_participants as pp')
@@ -70,8 +70,16 @@ export async function insertProject(db: Executor, row: ProjectFields & { organis
   return db.insertInto('projects').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
-export async function updateProject(db: Executor, projectId: string, changes: Partial<ProjectFields>): Promise<void> {
-  await db.updateTable('projects').set({ ...changes, updated_at: new Date() }).where('id', '=', projectId).execute();
+/** Changes a project only when it still has the version the caller read; false when stale. */
+export async function updateProjectIfVersion(db: Executor, projectId: string, expectedVersion: number, changes: Partial<ProjectFields>): Promise<boolean> {
+  const result = await db
+    .updateTable('projects')
+    .set((eb) => ({ ...changes, updated_at: new Date(), version: eb('version', '+', 1) }))
+    .where('id', '=', projectId)
+    .where('version', '=', expectedVersion)
+    .returning('id')
+    .execute();
+  return result.length === 1;
 }
 
 /** Who takes part in a project (and took part), earliest first. */

@@ -1,5 +1,7 @@
 import type { App, Deps } from '../../http/types.ts';
-import { clientIdParams } from '../clients/clients.schema.ts';
+import { etagOf } from '../clients/clients.presenter.ts';
+import { clientIdParams, ifMatchHeaders } from '../clients/clients.schema.ts';
+import { versionFromIfMatch } from '../clients/clients.service.ts';
 import { presentClientProjects, presentParticipant, presentProject, presentProjectDetail } from './projects.presenter.ts';
 import {
   addParticipantBody,
@@ -33,15 +35,17 @@ export function registerProjectRoutes(app: App, { db }: Deps): void {
     { config: { access: 'projects:manage' }, schema: { tags, summary: 'Start a project', body: createProjectBody, response: { 201: projectItem } } },
     async (request, reply) => {
       const ctx = request.context();
-      return reply.status(201).send(presentProject(ctx.actor, await createProject(db, ctx, request.body)));
+      const created = await createProject(db, ctx, request.body);
+      return reply.status(201).header('etag', etagOf(created.project.version)).send(presentProject(ctx.actor, created));
     },
   );
   app.patch(
     '/api/projects/:id',
-    { config: { access: 'projects:manage' }, schema: { tags, summary: 'Change a project', params: projectIdParams, body: updateProjectBody, response: { 200: projectItem } } },
-    async (request) => {
+    { config: { access: 'projects:manage' }, schema: { tags, summary: 'Change a project (If-Match)', params: projectIdParams, headers: ifMatchHeaders, body: updateProjectBody, response: { 200: projectItem } } },
+    async (request, reply) => {
       const ctx = request.context();
-      return presentProject(ctx.actor, await updateProject(db, ctx, request.params.id, request.body));
+      const updated = await updateProject(db, ctx, request.params.id, versionFromIfMatch(request.headers['if-match']), request.body);
+      return reply.header('etag', etagOf(updated.project.version)).send(presentProject(ctx.actor, updated));
     },
   );
   app.get(

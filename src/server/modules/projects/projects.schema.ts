@@ -16,6 +16,7 @@ export const projectItem = z.object({
   municipality: z.object({ id: z.string(), name: z.string() }).nullable(),
   startsOn: z.string(),
   endsOn: z.string().nullable(),
+  version: z.number().int(),
   /** Null when the count is too small to show to the caller (1–4, for policy officers). */
   participants: count,
   participantsByYear: z.record(z.string(), count),

@@ -24,7 +24,7 @@ import {
   listProjects,
   projectNameTaken,
   setLeftOn,
-  updateProject as updateProjectRow,
+  updateProjectIfVersion,
   type ProjectRow,
 } from './projects.repository.ts';
 
@@ -94,19 +94,23 @@ export async function createProject(db: Kysely<DB>, ctx: RequestContext, input: 
   });
 }
 
-/** Changes a project's name, description, municipality or period. */
-export async function updateProject(db: Kysely<DB>, ctx: RequestContext, projectId: string, input: Partial<ProjectInput>) {
+const staleProject = () => new AppError('precondition_failed', 'Someone else changed this project since you read it');
+
+/** Changes a project's name, description, municipality or period, when the caller's copy is current (If-Match). */
+export async function updateProject(db: Kysely<DB>, ctx: RequestContext, projectId: string, expectedVersion: number, input: Partial<ProjectInput>) {
   return inActorTransaction(db, ctx, async (trx) => {
     const current = await loadProject(trx, ctx, projectId);
     authorize(ctx.actor, projectPolicy, 'update', current);
+    if (current.version !== expectedVersion) throw staleProject();
     await assertProjectFields(trx, ctx, input, input.startsOn ?? current.starts_on, input.endsOn === undefined ? current.ends_on : input.endsOn, current.id);
-    await updateProjectRow(trx, current.id, {
+    const updated = await updateProjectIfVersion(trx, current.id, expectedVersion, {
       name: input.name,
       description: input.description,
       municipality_id: input.municipalityId,
       starts_on: input.startsOn,
       ends_on: input.endsOn,
     });
+    if (!updated) throw staleProject();
     await recordAuditEvent(trx, ctx, { action: 'project.updated', subjectType: 'project', subjectId: current.id, details: { fields: Object.keys(input) } });
     const project = (await findProject(trx, ctx.actor.organisationId, current.id))!;
     return { project, years: await yearsOf(trx, current.id) };

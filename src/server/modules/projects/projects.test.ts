@@ -28,11 +28,21 @@ describeEachDatabase(
       expect((await admin.send('POST', '/api/projects', { name: `Taaloffensief ${t().kind}`, startsOn: '2026-01-01' })).json().code).toBe('conflict');
       expect((await admin.send('POST', '/api/projects', { name: 'Achterstevoren', startsOn: '2026-01-01', endsOn: '2025-01-01' })).json().code).toBe('validation_failed');
       expect((await admin.send('POST', '/api/projects', { name: 'Nergens', startsOn: '2026-01-01', municipalityId: '00000000-0000-4000-8000-000000000000' })).json().code).toBe('unknown_reference');
-      const changed = await admin.send('PATCH', `/api/projects/${created.json().id}`, { endsOn: '2026-12-31', description: 'Samen lezen en schrijven' });
-      expect(changed.json()).toMatchObject({ endsOn: '2026-12-31', description: 'Samen lezen en schrijven', participantsByYear: { 2026: 0 } });
+      // A change names the version it started from (If-Match), like every other update.
+      const path = `/api/projects/${created.json().id}`;
+      expect(created.headers.etag).toBe('"1"');
+      const unconditional = await admin.send('PATCH', path, { endsOn: '2026-12-31' });
+      expect(unconditional.statusCode).toBe(428);
+      expect(unconditional.headers['content-type']).toContain('application/problem+json');
+      expect((await admin.send('PATCH', path, { endsOn: '2026-12-31' }, { 'if-match': '"2"' })).statusCode).toBe(412);
+      const changed = await admin.send('PATCH', path, { endsOn: '2026-12-31', description: 'Samen lezen en schrijven' }, { 'if-match': created.headers.etag as string });
+      expect(changed.statusCode).toBe(200);
+      expect(changed.headers.etag).toBe('"2"');
+      expect(changed.json()).toMatchObject({ endsOn: '2026-12-31', description: 'Samen lezen en schrijven', version: 2, participantsByYear: { 2026: 0 } });
+      expect((await admin.send('PATCH', path, { name: 'Te laat' }, { 'if-match': '"1"' })).statusCode).toBe(412);
       const coach = await as(DEMO_ACCOUNTS.coach.email);
       expect((await coach.send('POST', '/api/projects', { name: 'Mag niet', startsOn: '2026-01-01' })).statusCode).toBe(403);
-      expect((await coach.send('PATCH', `/api/projects/${created.json().id}`, { name: 'Mag niet' })).statusCode).toBe(403);
+      expect((await coach.send('PATCH', path, { name: 'Mag niet' }, { 'if-match': '"2"' })).statusCode).toBe(403);
     });
 
     it('counts participants per project and per calendar year, a participant spanning two years in both', async () => {

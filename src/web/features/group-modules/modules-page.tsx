@@ -41,7 +41,7 @@ export function ModulesPage() {
   };
   const onEdit = (module: GroupModule, values: ModuleFormValues) => {
     const body = { name: values.name.trim(), description: values.description.trim(), active: values.active };
-    void editor.runEdit(() => api.patch(`/api/modules/${encodeURIComponent(module.id)}`, body), t('modules.updated', { name: body.name }));
+    void editor.runEdit(() => api.patch(`/api/modules/${encodeURIComponent(module.id)}`, body, { ifMatch: `"${module.version}"` }), t('modules.updated', { name: body.name }));
   };
 
   return (

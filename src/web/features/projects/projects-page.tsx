@@ -46,7 +46,7 @@ export function ProjectsPage() {
   };
   const onEdit = (project: Project, values: ProjectFormValues) => {
     const body = projectBody(values);
-    void editor.runEdit(() => api.patch(`/api/projects/${encodeURIComponent(project.id)}`, body), t('projects.updated', { name: body.name }));
+    void editor.runEdit(() => api.patch(`/api/projects/${encodeURIComponent(project.id)}`, body, { ifMatch: `"${project.version}"` }), t('projects.updated', { name: body.name }));
   };
 
   return (
