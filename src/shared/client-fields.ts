@@ -32,8 +32,14 @@ export type SignalDomain = (typeof SIGNAL_DOMAINS)[number];
 export const SIGNAL_SEVERITIES = ['laag', 'middel', 'hoog'] as const;
 export const SIGNAL_STATUSES = ['open', 'in_behandeling', 'geescaleerd', 'afgerond'] as const;
 export const ESCALATION_TARGETS = ['team_ondersteuning', 'kernteam', 'partner'] as const;
+/** How the timeline and the task titles name where an escalation went. */
+export const ESCALATION_TARGET_LABELS: Readonly<Record<(typeof ESCALATION_TARGETS)[number], string>> = {
+  team_ondersteuning: 'Team Ondersteuning',
+  kernteam: 'Kernteam',
+  partner: 'netwerkpartner',
+};
 
-export const TASK_KINDS = ['handmatig', 'jaargesprek', 'ladder_meting', 'traject_eindigt', 'signaal_opvolging', 'verlenging_beoordelen', 'verwijzing_beoordelen'] as const;
+export const TASK_KINDS = ['handmatig', 'jaargesprek', 'ladder_meting', 'traject_eindigt', 'signaal_opvolging', 'verlenging_beoordelen', 'verwijzing_beoordelen', 'escalatie_verlopen'] as const;
 export const TASK_STATUSES = ['open', 'afgerond', 'vervallen'] as const;
 
 /** Ages for which the yearly conversation about work and activation is required. */

@@ -4,6 +4,8 @@
  * are what the client's timeline says.
  */
 
+import { addDays, type IsoDate } from './dates.ts';
+
 export const REFERRAL_KINDS = ['trajectory', 'partner'] as const;
 export type ReferralKind = (typeof REFERRAL_KINDS)[number];
 
@@ -15,6 +17,18 @@ export const OPEN_REFERRAL_STATUSES = ['requested', 'accepted', 'active'] as con
 
 export function isOpenReferralStatus(status: ReferralStatus): boolean {
   return (OPEN_REFERRAL_STATUSES as readonly ReferralStatus[]).includes(status);
+}
+
+/** A running trajectory whose planned end lies within this many days (or has passed) "ends soon". */
+export const TRAJECTORY_ENDING_SOON_DAYS = 30;
+
+/**
+ * Whether a trajectory runs towards its planned end within TRAJECTORY_ENDING_SOON_DAYS of
+ * `today`: the coach prepares the end measurement and what comes next. Shared by the task rule,
+ * the caseload's attention and the referral list.
+ */
+export function endsSoon(referral: { status: ReferralStatus; plannedEndOn: string | null }, today: IsoDate): boolean {
+  return referral.status === 'active' && referral.plannedEndOn !== null && referral.plannedEndOn <= addDays(today, TRAJECTORY_ENDING_SOON_DAYS);
 }
 
 /** The actions that move a referral from one state to another. */

@@ -222,7 +222,6 @@ export interface ModulesTable {
   name: string;
   description: ColumnType<string, string | undefined, string>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
-  version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -294,7 +293,6 @@ export interface ProjectsTable {
   municipality_id: string | null;
   starts_on: DateOnly;
   ends_on: DateOnly | null;
-  version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -435,7 +433,7 @@ export interface EscalationsTable {
   created_at: CreatedAt;
 }
 
-export type TaskKind = 'handmatig' | 'jaargesprek' | 'ladder_meting' | 'traject_eindigt' | 'signaal_opvolging' | 'verlenging_beoordelen' | 'verwijzing_beoordelen';
+export type TaskKind = 'handmatig' | 'jaargesprek' | 'ladder_meting' | 'traject_eindigt' | 'signaal_opvolging' | 'verlenging_beoordelen' | 'verwijzing_beoordelen' | 'escalatie_verlopen';
 
 export interface TasksTable {
   id: Generated<string>;

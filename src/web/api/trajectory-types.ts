@@ -42,6 +42,7 @@ export type ReferralListItem = {
   endedOn: string | null;
   extensionStatus: 'proposed' | 'approved' | 'refused' | null;
   missingMeasurement: 'start' | 'end' | null;
+  endingSoon: boolean;
   version: number;
   policies: ReferralPolicies;
 };

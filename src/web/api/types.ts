@@ -138,10 +138,10 @@ export type UpdateClientInput = Partial<{
 }>;
 
 /** Attention codes of a caseload row, most urgent first. */
-export type AttentionCode = 'ladder_overdue' | 'annual_conversation_overdue' | 'open_signals' | 'overdue_tasks' | 'no_route';
+export type AttentionCode = 'ladder_overdue' | 'annual_conversation_overdue' | 'open_signals' | 'overdue_tasks' | 'trajectory_ending' | 'no_route';
 
 /** Counts of what needs attention, per caseload or per coach. */
-export type AttentionCounts = { ladderOverdue: number; annualConversationOverdue: number; openSignals: number; overdueTasks: number };
+export type AttentionCounts = { ladderOverdue: number; annualConversationOverdue: number; openSignals: number; overdueTasks: number; trajectoryEnding: number };
 
 /** One row of the caseload (GET /api/caseload). */
 export type CaseloadItem = {
@@ -158,12 +158,18 @@ export type CaseloadItem = {
   openSignalCount: number;
   openTaskCount: number;
   overdueTaskCount: number;
+  /** The last day of the benefit of a client who left (uitgestroomd); null while on the benefit. */
+  outflowedOn: string | null;
+  /** The planned end of a running trajectory. */
+  trajectoryEndsOn: string | null;
   attention: string[];
 };
 
 /** The caseload's figures, used for the cards and for the counts in the filter options. */
 export type CaseloadCounts = {
   total: number;
+  /** How many of the caseload's clients left the benefit (listed apart). */
+  outflowed: number;
   byRoute: Record<string, number>;
   byStep: Record<string, number>;
   byMunicipality: (Ref & { count: number })[];
@@ -177,10 +183,27 @@ export type CaseloadPage = Page<CaseloadItem> & { counts: CaseloadCounts };
 /** Response of GET /api/team/caseloads. */
 export type TeamCaseloads = {
   team: Ref;
-  coaches: (UserRef & { clientCount: number; attention: AttentionCounts })[];
+  coaches: (UserRef & { clientCount: number; outflowed: number; attention: AttentionCounts })[];
   /** Clients of the team without a coach. */
   unassigned?: number;
 };
+
+/** One open escalation in the team lead's overview (GET /api/team/escalations). */
+export type TeamEscalation = {
+  id: string;
+  targetKind: string;
+  partner: string | null;
+  question: string;
+  dueOn: string;
+  overdue: boolean;
+  escalatedOn: string;
+  signal: { id: string; domain: string; severity: string };
+  client: { id: string; clientNumber: string; firstName: string; lastName: string };
+  coach: UserRef | null;
+};
+
+/** Response of GET /api/team/escalations: overdue ones first. */
+export type TeamEscalations = { items: TeamEscalation[]; total: number; overdue: number };
 
 /** One change of route. */
 export type RouteChange = {

@@ -337,9 +337,12 @@ describe('the coach desk in the browser', () => {
     const cards = page.locator('[data-coach-id]');
     expect(await cards.count()).toBeGreaterThanOrEqual(2);
     const count = async (name: string) => Number(await cards.filter({ hasText: name }).getByTestId('coach-client-count').textContent());
+    const left = async (name: string) => Number(await cards.filter({ hasText: name }).getByTestId('coach-outflowed-count').textContent());
     const other = ((await cards.filter({ hasNotText: 'Sanne de Vries' }).first().getByRole('heading').textContent()) ?? '').trim();
-    const before = { sanne: await count('Sanne de Vries'), other: await count(other) };
+    const before = { sanne: await count('Sanne de Vries'), other: await count(other), otherLeft: await left(other) };
     expect(before.other).toBeGreaterThan(0);
+    // "All" moves the clients who left the benefit too; the cards count them apart.
+    const moving = before.other + before.otherLeft;
 
     const form = page.getByRole('form', { name: 'Cliënten overdragen' });
     const optionLabel = async (select: string, name: string) =>
@@ -349,11 +352,12 @@ describe('the coach desk in the browser', () => {
     await form.getByRole('button', { name: 'Overdragen' }).click();
     const dialog = page.getByRole('dialog', { name: 'Cliënten overdragen?' });
     await dialog.waitFor();
-    expect(await dialog.textContent()).toContain(`Alle cliënten van ${other} (${before.other}) gaan naar Sanne de Vries`);
+    expect(await dialog.textContent()).toContain(`Alle cliënten van ${other} (${moving}) gaan naar Sanne de Vries`);
     await expectAccessible(page, 'team page with confirm dialog');
     await dialog.getByRole('button', { name: 'Ja, overdragen' }).click();
-    await page.getByRole('status').filter({ hasText: `${before.other} cliënten zijn overgedragen` }).waitFor();
+    await page.getByRole('status').filter({ hasText: `${moving} cliënten zijn overgedragen` }).waitFor();
     await expect.poll(() => count(other)).toBe(0);
+    expect(await left(other)).toBe(0);
     expect(await count('Sanne de Vries')).toBe(before.sanne + before.other);
 
     // The team lead can open a coach's caseload from the team page.

@@ -2,11 +2,14 @@ import { sql } from 'kysely';
 import type { Actor } from '../../authz/actor.ts';
 import { clientScope } from '../../authz/scopes.ts';
 import type { Executor } from '../../db/database.ts';
+import { onBenefit } from '../clients/outflow.repository.ts';
 
 /**
  * The clients of one coach (or of a whole team) within the actor's scope, with what the
- * caseload needs to decide what comes first: the denormalised summary fields and the counts of
- * open and overdue tasks. A coach's caseload is tens of rows, read through the coach index.
+ * caseload needs to decide what comes first: the denormalised summary fields, the end of the
+ * benefit, the counts of open and overdue tasks and the planned end of a running trajectory.
+ * A coach's caseload is tens of rows, read through the coach index; the subqueries are index
+ * reads per client (tasks_client_idx, referrals_client_idx).
  */
 export async function listCaseloadRows(db: Executor, actor: Actor, filter: { coachId?: string; teamId?: string }, today: string) {
   let query = db
@@ -16,8 +19,8 @@ export async function listCaseloadRows(db: Executor, actor: Actor, filter: { coa
     .select((eb) => [
       'clients.id', 'clients.client_number', 'clients.first_name', 'clients.last_name', 'clients.date_of_birth', 'clients.bsn_pseudonym',
       'clients.route', 'clients.ladder_step', 'clients.ladder_measured_on', 'clients.annual_conversation_on', 'clients.open_signal_count',
-      'clients.target_groups', 'clients.coach_id', 'clients.team_id', 'clients.version', 'm.id as municipality_id', 'm.name as municipality_name',
-      'coach.display_name as coach_name',
+      'clients.target_groups', 'clients.coach_id', 'clients.team_id', 'clients.version', 'clients.benefit_ended_on', 'm.id as municipality_id',
+      'm.name as municipality_name', 'coach.display_name as coach_name',
       eb
         .selectFrom('tasks')
         .select(eb.fn.countAll<number>().as('n'))
@@ -31,6 +34,13 @@ export async function listCaseloadRows(db: Executor, actor: Actor, filter: { coa
         .where('tasks.status', '=', 'open')
         .where('tasks.due_on', '<', sql<string>`${today}::date`)
         .as('overdue_task_count'),
+      eb
+        .selectFrom('referrals')
+        .select((r) => r.fn.min('referrals.planned_end_on').as('d'))
+        .whereRef('referrals.client_id', '=', 'clients.id')
+        .where('referrals.status', '=', 'active')
+        .where('referrals.kind', '=', 'trajectory')
+        .as('trajectory_ends_on'),
     ])
     .where(clientScope(actor));
   if (filter.coachId) query = query.where('clients.coach_id', '=', filter.coachId);
@@ -70,13 +80,14 @@ export async function moveClientsToCoach(db: Executor, organisationId: string, c
   return rows;
 }
 
-/** Clients aged 27 to 65 in the actor's scope without a yearly conversation in the last twelve months. */
+/** Clients aged 27 to 65 in the actor's scope, still on the benefit, without a yearly conversation in the last twelve months. */
 export async function listAnnualConversationOverdue(db: Executor, actor: Actor, today: string, page: { limit: number; offset: number }) {
   const base = db
     .selectFrom('clients')
     .innerJoin('municipalities as m', 'm.id', 'clients.municipality_id')
     .leftJoin('users as coach', 'coach.id', 'clients.coach_id')
     .where(clientScope(actor))
+    .where(onBenefit(today))
     .where('clients.date_of_birth', '<=', sql<string>`(${today}::date - interval '27 years')::date`)
     .where('clients.date_of_birth', '>', sql<string>`(${today}::date - interval '65 years')::date`)
     .where((eb) =>

@@ -4,7 +4,13 @@ import type { App, Deps } from '../../http/types.ts';
 import { ATTENTION_CODES, annualConversationsOverdue, caseload, reassignCaseload, teamCaseloads, type CaseloadEntry } from './caseload.service.ts';
 
 const named = z.object({ id: z.string(), name: z.string() });
-const attentionCounts = z.object({ ladderOverdue: z.number(), annualConversationOverdue: z.number(), openSignals: z.number(), overdueTasks: z.number() });
+const attentionCounts = z.object({
+  ladderOverdue: z.number(),
+  annualConversationOverdue: z.number(),
+  openSignals: z.number(),
+  overdueTasks: z.number(),
+  trajectoryEnding: z.number(),
+});
 
 const caseloadQuery = z.object({
   coachId: z.string().uuid().optional(),
@@ -13,6 +19,11 @@ const caseloadQuery = z.object({
   municipalityId: z.string().uuid().optional(),
   group: z.enum(TARGET_GROUPS).optional(),
   attention: z.enum(ATTENTION_CODES).optional(),
+  // "true": the clients whose benefit has ended (uitgestroomd) instead of those still on it.
+  outflowed: z
+    .enum(['true', 'false'])
+    .optional()
+    .transform((v) => v === 'true'),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   offset: z.coerce.number().int().min(0).default(0),
 });
@@ -33,6 +44,10 @@ const caseloadItem = z.object({
   openSignalCount: z.number().int(),
   openTaskCount: z.number().int(),
   overdueTaskCount: z.number().int(),
+  /** The day the benefit ended, for a client who left (uitgestroomd); null while on the benefit. */
+  outflowedOn: z.string().nullable(),
+  /** The planned end of a running trajectory (the earliest, if more run). */
+  trajectoryEndsOn: z.string().nullable(),
   attention: z.array(z.enum(ATTENTION_CODES)),
 });
 
@@ -41,6 +56,7 @@ const caseloadResponse = z.object({
   total: z.number().int(),
   counts: z.object({
     total: z.number().int(),
+    outflowed: z.number().int(),
     byRoute: z.record(z.string(), z.number()),
     byStep: z.record(z.string(), z.number()),
     byMunicipality: z.array(named.extend({ count: z.number() })),
@@ -66,6 +82,8 @@ function presentCaseloadItem(e: CaseloadEntry) {
     openSignalCount: e.open_signal_count,
     openTaskCount: Number(e.open_task_count),
     overdueTaskCount: Number(e.overdue_task_count),
+    outflowedOn: e.outflowed ? e.benefit_ended_on : null,
+    trajectoryEndsOn: e.trajectory_ends_on,
     attention: e.attention,
   };
 }
@@ -88,7 +106,7 @@ export function registerCaseloadRoutes(app: App, { db }: Deps): void {
       schema: {
         tags,
         summary: "The team's caseloads side by side",
-        response: { 200: z.object({ team: named, coaches: z.array(z.object({ id: z.string(), displayName: z.string(), clientCount: z.number(), attention: attentionCounts })), unassigned: z.number() }) },
+        response: { 200: z.object({ team: named, coaches: z.array(z.object({ id: z.string(), displayName: z.string(), clientCount: z.number(), outflowed: z.number(), attention: attentionCounts })), unassigned: z.number() }) },
       },
     },
     async (request) => teamCaseloads(db, request.context()),

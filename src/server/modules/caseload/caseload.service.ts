@@ -2,21 +2,30 @@ import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
 import { ROUTES, TARGET_GROUPS, type ClientRoute, type TargetGroup } from '../../../shared/client-fields.ts';
 import { ageOn, todayIso } from '../../../shared/dates.ts';
+import { endsSoon } from '../../../shared/referrals.ts';
 import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAuditEvent } from '../audit/audit.ts';
 import { attentionFlags, attentionThresholds, type AttentionThresholds } from '../clients/clients.presenter.ts';
 import { findCoachInTeam } from '../clients/clients.repository.ts';
+import { benefitEnded } from '../clients/outflow.repository.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { reassignOpenTasks } from '../tasks/tasks.repository.ts';
 import { insertTimelineEvents } from '../timeline/timeline.repository.ts';
 import { findTeamName, listAnnualConversationOverdue, listCaseloadRows, listTeamCoaches, moveClientsToCoach, type CaseloadRow } from './caseload.repository.ts';
 
-export const ATTENTION_CODES = ['overdue_tasks', 'open_signals', 'annual_conversation_overdue', 'ladder_overdue', 'no_route'] as const;
+export const ATTENTION_CODES = ['overdue_tasks', 'open_signals', 'trajectory_ending', 'annual_conversation_overdue', 'ladder_overdue', 'no_route'] as const;
 export type AttentionCode = (typeof ATTENTION_CODES)[number];
-/** How much each reason weighs when ordering the caseload: overdue work first, then risks, then upkeep. */
-const ATTENTION_WEIGHT: Record<AttentionCode, number> = { overdue_tasks: 16, open_signals: 8, annual_conversation_overdue: 4, ladder_overdue: 2, no_route: 1 };
+/** How much each reason weighs when ordering the caseload: overdue work first, then risks, then what ends soon, then upkeep. */
+const ATTENTION_WEIGHT: Record<AttentionCode, number> = {
+  overdue_tasks: 32,
+  open_signals: 16,
+  trajectory_ending: 8,
+  annual_conversation_overdue: 4,
+  ladder_overdue: 2,
+  no_route: 1,
+};
 
 export type CaseloadFilter = {
   coachId?: string;
@@ -25,21 +34,53 @@ export type CaseloadFilter = {
   municipalityId?: string;
   group?: TargetGroup;
   attention?: AttentionCode;
+  /** Show the clients whose benefit has ended instead of those still on it. */
+  outflowed?: boolean;
   limit: number;
   offset: number;
 };
 
-export type CaseloadEntry = CaseloadRow & { age: number; ladderOverdue: boolean; annualRequired: boolean; annualOverdue: boolean; attention: AttentionCode[]; score: number };
+export type CaseloadEntry = CaseloadRow & {
+  age: number;
+  ladderOverdue: boolean;
+  annualRequired: boolean;
+  annualOverdue: boolean;
+  outflowed: boolean;
+  trajectoryEnding: boolean;
+  attention: AttentionCode[];
+  score: number;
+};
 
+/**
+ * What needs attention for one client. A client whose benefit has ended ("uitgestroomd") needs
+ * none: the rules leave them alone and their rule tasks have lapsed.
+ */
 function assess(row: CaseloadRow, thresholds: AttentionThresholds): CaseloadEntry {
   const flags = attentionFlags(row, thresholds);
+  const outflowed = benefitEnded(row, thresholds.today);
+  const trajectoryEnding = !outflowed && endsSoon({ status: 'active', plannedEndOn: row.trajectory_ends_on }, thresholds.today);
   const attention: AttentionCode[] = [];
-  if (Number(row.overdue_task_count) > 0) attention.push('overdue_tasks');
-  if (row.open_signal_count > 0) attention.push('open_signals');
-  if (flags.annualOverdue) attention.push('annual_conversation_overdue');
-  if (flags.ladderOverdue) attention.push('ladder_overdue');
-  if (!row.route) attention.push('no_route');
-  return { ...row, ...flags, attention, score: attention.reduce((s, c) => s + ATTENTION_WEIGHT[c], 0) };
+  if (!outflowed) {
+    if (Number(row.overdue_task_count) > 0) attention.push('overdue_tasks');
+    if (row.open_signal_count > 0) attention.push('open_signals');
+    if (trajectoryEnding) attention.push('trajectory_ending');
+    if (flags.annualOverdue) attention.push('annual_conversation_overdue');
+    if (flags.ladderOverdue) attention.push('ladder_overdue');
+    if (!row.route) attention.push('no_route');
+  }
+  return { ...row, ...flags, outflowed, trajectoryEnding, attention, score: attention.reduce((s, c) => s + ATTENTION_WEIGHT[c], 0) };
+}
+
+/** The attention figures of a set of clients (each counts a client once). */
+function tallyAttention(list: CaseloadEntry[]) {
+  const has = (code: AttentionCode) => list.filter((e) => e.attention.includes(code)).length;
+  return {
+    ladderOverdue: has('ladder_overdue'),
+    annualConversationOverdue: has('annual_conversation_overdue'),
+    openSignals: has('open_signals'),
+    overdueTasks: has('overdue_tasks'),
+    trajectoryEnding: has('trajectory_ending'),
+  };
 }
 
 function countBy<T extends string>(entries: CaseloadEntry[], keys: readonly T[], keyOf: (e: CaseloadEntry) => T | T[] | null, none = true) {
@@ -69,29 +110,28 @@ async function caseloadOwner(db: Kysely<DB>, ctx: RequestContext, coachId: strin
 
 /**
  * "Mijn caseload": the clients with what needs attention first, the filters and their counts.
- * Counts cover the whole caseload; only the clients on the page are personal data shown, and
- * only they are logged.
+ * Clients whose benefit has ended are left out unless asked for (`outflowed`), and then shown
+ * alone; every count covers the population shown, so a count always equals what its filter
+ * lists, and `outflowed` says how many left. Only the clients on the page are personal data
+ * shown, and only they are logged.
  */
 export async function caseload(db: Kysely<DB>, ctx: RequestContext, filter: CaseloadFilter) {
   const today = todayIso();
   const owner = await caseloadOwner(db, ctx, filter.coachId);
   return inActorTransaction(db, ctx, async (trx) => {
     const thresholds = attentionThresholds(today);
-    const all = (await listCaseloadRows(trx, ctx.actor, owner, today)).map((r) => assess(r, thresholds));
+    const everyone = (await listCaseloadRows(trx, ctx.actor, owner, today)).map((r) => assess(r, thresholds));
+    const all = everyone.filter((e) => e.outflowed === !!filter.outflowed);
     const counts = {
       total: all.length,
+      outflowed: everyone.filter((e) => e.outflowed).length,
       byRoute: countBy(all, ROUTES, (e) => e.route),
       byStep: countBy(all, ['1', '2', '3', '4', '5', '6'] as const, (e) => (e.ladder_step ? (String(e.ladder_step) as '1') : null)),
       byMunicipality: [...new Map(all.map((e) => [e.municipality_id, e.municipality_name])).entries()]
         .map(([id, name]) => ({ id, name, count: all.filter((e) => e.municipality_id === id).length }))
         .sort((a, b) => a.name.localeCompare(b.name, 'nl')),
       byGroup: countBy(all, TARGET_GROUPS, (e) => e.target_groups, false),
-      attention: {
-        ladderOverdue: all.filter((e) => e.ladderOverdue).length,
-        annualConversationOverdue: all.filter((e) => e.annualOverdue).length,
-        openSignals: all.filter((e) => e.open_signal_count > 0).length,
-        overdueTasks: all.filter((e) => Number(e.overdue_task_count) > 0).length,
-      },
+      attention: tallyAttention(all),
     };
     const filtered = all.filter(
       (e) =>
@@ -108,7 +148,11 @@ export async function caseload(db: Kysely<DB>, ctx: RequestContext, filter: Case
   });
 }
 
-/** A team lead's view: the coaches of the team side by side, with their counts (aggregates, no personal data). */
+/**
+ * A team lead's view: the coaches of the team side by side, with their counts (aggregates, no
+ * personal data). A coach's client count is of clients still on the benefit, as their caseload
+ * shows by default; those who left are counted apart.
+ */
 export async function teamCaseloads(db: Kysely<DB>, ctx: RequestContext) {
   const { actor } = ctx;
   if (!actor.teamId) throw new AppError('forbidden', 'You lead no team');
@@ -119,18 +163,14 @@ export async function teamCaseloads(db: Kysely<DB>, ctx: RequestContext) {
     listCaseloadRows(db, actor, { teamId: actor.teamId }, today),
   ]);
   const thresholds = attentionThresholds(today);
-  const entries = rows.map((r) => assess(r, thresholds));
-  const tally = (list: CaseloadEntry[]) => ({
-    ladderOverdue: list.filter((e) => e.ladderOverdue).length,
-    annualConversationOverdue: list.filter((e) => e.annualOverdue).length,
-    openSignals: list.filter((e) => e.open_signal_count > 0).length,
-    overdueTasks: list.filter((e) => Number(e.overdue_task_count) > 0).length,
-  });
+  const everyone = rows.map((r) => assess(r, thresholds));
+  const entries = everyone.filter((e) => !e.outflowed);
   return {
     team: team!,
     coaches: coaches.map((c) => {
       const own = entries.filter((e) => e.coach_id === c.id);
-      return { id: c.id, displayName: c.display_name, clientCount: own.length, attention: tally(own) };
+      const outflowed = everyone.filter((e) => e.outflowed && e.coach_id === c.id).length;
+      return { id: c.id, displayName: c.display_name, clientCount: own.length, outflowed, attention: tallyAttention(own) };
     }),
     unassigned: entries.filter((e) => !e.coach_id || !coaches.some((c) => c.id === e.coach_id)).length,
   };

@@ -18,7 +18,13 @@ describeEachDatabase(
       const res = await s.get('/api/caseload?limit=500');
       expect(res.statusCode).toBe(200);
       const { items, total, counts } = res.json();
-      const own = await db().selectFrom('clients').select('id').where('coach_id', '=', me).execute();
+      // Clients whose benefit has ended are listed apart (?outflowed=true).
+      const own = await db()
+        .selectFrom('clients')
+        .select('id')
+        .where('coach_id', '=', me)
+        .where((eb) => eb.or([eb('benefit_ended_on', 'is', null), eb('benefit_ended_on', '>', today)]))
+        .execute();
       expect(total).toBe(own.length);
       expect(counts.total).toBe(own.length);
       expect(items.map((i: { id: string }) => i.id).sort()).toEqual(own.map((o) => o.id).sort());

@@ -4,6 +4,7 @@ import { LADDER_MEASUREMENT_MAX_AGE_MONTHS } from '../../../shared/ladder.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { abilitiesOf } from '../../authz/policy.ts';
 import { clientPolicy } from './clients.policy.ts';
+import { benefitEnded } from './outflow.repository.ts';
 import type { ClientListRow, ClientRecord } from './clients.repository.ts';
 import type { ClientDetail, ClientListItem } from './clients.schema.ts';
 
@@ -39,12 +40,16 @@ export function attentionThresholds(today = todayIso()) {
 
 export type AttentionThresholds = ReturnType<typeof attentionThresholds>;
 
-/** Attention flags derived from the denormalised summary fields; shared by dossier and caseload. */
+/**
+ * Attention flags derived from the denormalised summary fields; shared by dossier and caseload.
+ * A client whose benefit has ended is owed no measurement or yearly conversation any more.
+ */
 export function attentionFlags(
-  row: { date_of_birth: string; ladder_measured_on: string | null; annual_conversation_on: string | null },
+  row: { date_of_birth: string; ladder_measured_on: string | null; annual_conversation_on: string | null; benefit_ended_on: string | null },
   thresholds: AttentionThresholds = attentionThresholds(),
 ) {
   const age = ageOn(row.date_of_birth, thresholds.today);
+  if (benefitEnded(row, thresholds.today)) return { age, ladderOverdue: false, annualRequired: false, annualOverdue: false };
   const ladderOverdue = !row.ladder_measured_on || row.ladder_measured_on < thresholds.ladderLimit;
   const annualRequired = row.date_of_birth <= thresholds.youngestBirth && row.date_of_birth > thresholds.oldestBirth;
   const annualOverdue = annualRequired && (!row.annual_conversation_on || row.annual_conversation_on < thresholds.yearAgo);

@@ -11,6 +11,7 @@ import { formatClientNumber, reserveClientNumbers } from '../organisations/organ
 import { pseudonymiseBsn, recordProcessing } from '../processing-log/processing-log.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
 import { refreshClientYears } from '../kpi/facts/kpi-facts.service.ts';
+import { lapseRuleTasksOfEndedClients } from '../tasks/tasks.repository.ts';
 import { clientPolicy } from './clients.policy.ts';
 import { presentClientDetail } from './clients.presenter.ts';
 import {
@@ -249,7 +250,9 @@ const OUTFLOW_LABELS: Record<RegisterOutflowInput['reason'], string> = {
 
 /**
  * Registers the end of a client's benefit (uitstroom) and why. The end cannot lie before the
- * benefit started; a second registration corrects the first. The KPI facts follow at once.
+ * benefit started; a second registration corrects the first. The KPI facts follow at once, and
+ * once the benefit has ended the client's open rule-made tasks lapse (hand-made ones stay; an
+ * end dated ahead is left to the hourly rule run).
  */
 export async function registerOutflow(db: Kysely<DB>, ctx: RequestContext, clientId: string, expectedVersion: number, input: RegisterOutflowInput) {
   return inActorTransaction(db, ctx, async (trx) => {
@@ -263,6 +266,7 @@ export async function registerOutflow(db: Kysely<DB>, ctx: RequestContext, clien
       throw staleWrite(ctx, (await findClient(trx, ctx.actor, clientId))!);
     }
     await refreshClientYears(trx, ctx.actor.organisationId, [clientId]);
+    await lapseRuleTasksOfEndedClients(trx, ctx.actor.organisationId, todayIso(), clientId, ctx.actor.userId);
     await addTimelineEvent(trx, ctx, {
       clientId,
       kind: 'client.outflow',

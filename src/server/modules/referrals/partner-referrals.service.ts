@@ -8,7 +8,8 @@ import { AppError } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import type { ClientRecord } from '../clients/clients.repository.ts';
 import { addReferralEvent, loadReferralForAction, moveReferral, readReferralDetail, shorten } from './referral-actions.ts';
-import { reportEscalationOutcome } from './referral-backstop.repository.ts';
+import { escalationTaskKey } from '../tasks/tasks.service.ts';
+import { completeCoachTasks, reportEscalationOutcome } from './referral-backstop.repository.ts';
 import { findOpenReferralTo } from './referrals.repository.ts';
 import { insertReferralWithHistory } from './referrals.service.ts';
 
@@ -56,7 +57,10 @@ export async function reportPartnerOutcome(db: Kysely<DB>, ctx: RequestContext, 
     const loaded = await loadReferralForAction(trx, ctx, referralId, 'reportOutcome');
     const { referral } = loaded;
     await moveReferral(trx, ctx, loaded, expectedVersion, 'reportOutcome', { outcome: input.outcome, ended_on: todayIso() }, null);
-    if (referral.escalation_id) await reportEscalationOutcome(trx, referral.escalation_id, input.outcome, ctx.actor.userId);
+    if (referral.escalation_id) {
+      await reportEscalationOutcome(trx, referral.escalation_id, input.outcome, ctx.actor.userId);
+      await completeCoachTasks(trx, { clientId: referral.client_id, kind: 'escalatie_verlopen', ruleKeyPrefix: escalationTaskKey(referral.escalation_id), userId: ctx.actor.userId });
+    }
     await addReferralEvent(trx, ctx, referral, 'outcome', `Terugkoppeling ${referral.organisation_name}: ${shorten(input.outcome)}`);
     return readReferralDetail(trx, ctx, loaded);
   });

@@ -9,7 +9,9 @@ import { AppError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { findClient, type ClientRecord } from '../clients/clients.repository.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
+import { trajectoryEndTaskKey } from '../tasks/tasks.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
+import { completeCoachTasks } from './referral-backstop.repository.ts';
 import { REFERRAL_STATE_RULES, referralActorPolicy, type ReferralPolicyAction } from './referrals.policy.ts';
 import {
   findReferral,
@@ -73,7 +75,8 @@ export async function changeReferral(trx: Executor, ctx: RequestContext, loaded:
 
 /**
  * Moves a referral along the transitions table: 409 when the table does not allow the action
- * from its state, 412 when stale; keeps who moved it, when and why.
+ * from its state, 412 when stale; keeps who moved it, when and why. A trajectory that stops
+ * running closes the coach's "trajectory ends soon" task with it.
  */
 export async function moveReferral(
   trx: Executor,
@@ -95,6 +98,9 @@ export async function moveReferral(
     reason,
     actor_id: ctx.actor.userId,
   });
+  if (loaded.referral.status === 'active') {
+    await completeCoachTasks(trx, { clientId: loaded.client.id, kind: 'traject_eindigt', ruleKeyPrefix: trajectoryEndTaskKey(loaded.referral.id), userId: ctx.actor.userId });
+  }
   return to!;
 }
 

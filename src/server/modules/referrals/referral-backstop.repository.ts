@@ -34,7 +34,12 @@ export async function createCoachTask(
 /** Completes the client's open tasks of a kind, or only those whose rule key starts with the prefix. */
 export async function completeCoachTasks(
   db: Executor,
-  task: { clientId: string; kind: 'verwijzing_beoordelen' | 'verlenging_beoordelen' | 'ladder_meting'; ruleKeyPrefix: string | null; userId: string },
+  task: {
+    clientId: string;
+    kind: 'verwijzing_beoordelen' | 'verlenging_beoordelen' | 'ladder_meting' | 'traject_eindigt' | 'escalatie_verlopen';
+    ruleKeyPrefix: string | null;
+    userId: string;
+  },
 ): Promise<void> {
   await sql`select meedoen_complete_coach_tasks(${task.clientId}::uuid, ${task.kind}::text, ${task.ruleKeyPrefix}::text, ${task.userId}::uuid)`.execute(db);
 }

@@ -1,4 +1,5 @@
-import { isOpenReferralStatus, type SharedField } from '../../../shared/referrals.ts';
+import { todayIso } from '../../../shared/dates.ts';
+import { endsSoon, isOpenReferralStatus, type SharedField } from '../../../shared/referrals.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { isExternalActor } from '../../authz/boundary.ts';
 import { abilitiesOf } from '../../authz/policy.ts';
@@ -37,6 +38,7 @@ function presentItem(actor: Actor, referral: ReferralRow, client: Client, hasSta
     endedOn: referral.ended_on,
     extensionStatus: referral.extension_status,
     missingMeasurement: missingMeasurementOf(referral, hasStart, hasEnd),
+    endingSoon: referral.kind === 'trajectory' && endsSoon({ status: referral.status, plannedEndOn: referral.planned_end_on }, todayIso()),
     version: referral.version,
     policies: abilitiesOf(actor, referralPolicy, ref),
   };

@@ -45,6 +45,8 @@ export const referralListItem = z.object({
   endedOn: z.string().nullable(),
   extensionStatus: z.enum(EXTENSION_STATUSES).nullable(),
   missingMeasurement: z.enum(['start', 'end']).nullable(),
+  /** A running trajectory whose planned end is near (or past): "eindigt binnenkort". */
+  endingSoon: z.boolean(),
   version: z.number().int(),
   policies: referralPolicies,
 });

@@ -10,6 +10,7 @@ import { loadClientForAction } from '../clients/clients.service.ts';
 import { findContract } from '../contracts/contracts.repository.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { findPartner } from '../signals/signals.repository.ts';
+import { trajectoryEndTaskKey } from '../tasks/tasks.service.ts';
 import {
   addReferralEvent,
   changeReferral,
@@ -135,6 +136,8 @@ export async function decideExtension(db: Kysely<DB>, ctx: RequestContext, refer
       'decide-extension',
     );
     await completeCoachTasks(trx, { clientId: loaded.client.id, kind: 'verlenging_beoordelen', ruleKeyPrefix: `referral:${referralId}:extension:`, userId: ctx.actor.userId });
+    // The planned end moved: the task about the old end goes; the rules make one for the new end when it nears.
+    if (input.approve) await completeCoachTasks(trx, { clientId: loaded.client.id, kind: 'traject_eindigt', ruleKeyPrefix: trajectoryEndTaskKey(referralId), userId: ctx.actor.userId });
     const summary = input.approve
       ? `Verlenging van het traject bij ${referralName(referral)} tot ${referral.extension_until} goedgekeurd`
       : `Verlenging van het traject bij ${referralName(referral)} afgewezen${input.note ? `: ${shorten(input.note)}` : ''}`;

@@ -18,3 +18,10 @@ export const SIGNAL_TRANSITIONS: Readonly<Record<string, readonly string[]>> = {
   geescaleerd: ['in_behandeling', 'afgerond'],
   afgerond: [],
 };
+
+type TeamRef = { organisationId: string; teamId: string };
+
+/** The overview of a team's open escalations is for the lead of that team. */
+export const teamEscalationsPolicy = definePolicy<TeamRef, 'read'>({
+  read: (actor, team) => actor.organisationId === team.organisationId && actor.role === 'team_lead' && actor.teamId === team.teamId,
+});

@@ -1,5 +1,9 @@
+import { sql } from 'kysely';
+import type { Actor } from '../../authz/actor.ts';
+import { clientScope } from '../../authz/scopes.ts';
 import type { Executor } from '../../db/database.ts';
 import type { EscalationsTable, SignalsTable } from '../../db/schema.ts';
+import { onBenefit } from '../clients/outflow.repository.ts';
 
 type SignalStatus = SignalsTable['status']['__select__'];
 
@@ -140,3 +144,43 @@ export async function listPartners(db: Executor, organisationId: string) {
     .orderBy('name')
     .execute();
 }
+
+/**
+ * The open escalations of a team's clients still on the benefit, within the actor's scope:
+ * overdue ones first (earliest due date first), with the signal, the client and their coach.
+ */
+export async function listTeamOpenEscalations(db: Executor, actor: Actor, teamId: string, today: string, limit: number) {
+  const base = db
+    .selectFrom('escalations as e')
+    .innerJoin('clients', 'clients.id', 'e.client_id')
+    .innerJoin('signals as s', 's.id', 'e.signal_id')
+    .where('e.organisation_id', '=', actor.organisationId)
+    .where('e.status', '=', 'open')
+    .where(clientScope(actor))
+    .where('clients.team_id', '=', teamId)
+    .where(onBenefit(today));
+  const [rows, counts] = await Promise.all([
+    base
+      .leftJoin('external_organisations as x', 'x.id', 'e.external_organisation_id')
+      .leftJoin('users as coach', 'coach.id', 'clients.coach_id')
+      .select([
+        'e.id', 'e.target_kind', 'e.question', 'e.due_on', 'e.created_at', 'x.name as partner_name', 's.id as signal_id', 's.domain', 's.severity',
+        'clients.id as client_id', 'clients.client_number', 'clients.first_name', 'clients.last_name', 'clients.bsn_pseudonym',
+        'clients.coach_id', 'coach.display_name as coach_name',
+      ])
+      .orderBy('e.due_on')
+      .orderBy('e.created_at')
+      .orderBy('e.id')
+      .limit(limit)
+      .execute(),
+    base
+      .select((eb) => [
+        eb.fn.countAll<number>().as('total'),
+        eb.fn.count<number>('e.id').filterWhere('e.due_on', '<', sql<string>`${today}::date`).as('overdue'),
+      ])
+      .executeTakeFirstOrThrow(),
+  ]);
+  return { rows, total: Number(counts.total), overdue: Number(counts.overdue) };
+}
+
+export type TeamEscalationRow = Awaited<ReturnType<typeof listTeamOpenEscalations>>['rows'][number];

@@ -1,5 +1,6 @@
 import { z } from 'zod';
 import { ESCALATION_TARGETS, SIGNAL_DOMAINS, SIGNAL_SEVERITIES, SIGNAL_STATUSES } from '../../../shared/client-fields.ts';
+import { todayIso } from '../../../shared/dates.ts';
 import { PARTNER_KINDS } from '../../../shared/referrals.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { abilitiesOf } from '../../authz/policy.ts';
@@ -7,8 +8,8 @@ import type { App, Deps } from '../../http/types.ts';
 import { clientIdParams, ifMatchHeaders, isoDate } from '../clients/clients.schema.ts';
 import { versionFromIfMatch } from '../clients/clients.service.ts';
 import { signalPolicy } from './signals.policy.ts';
-import type { EscalationRow, SignalRow } from './signals.repository.ts';
-import { escalateSignal, partnersFor, raiseSignal, reportOutcome, signalsOf, updateSignal } from './signals.service.ts';
+import type { EscalationRow, SignalRow, TeamEscalationRow } from './signals.repository.ts';
+import { escalateSignal, partnersFor, raiseSignal, reportOutcome, signalsOf, teamOpenEscalations, updateSignal } from './signals.service.ts';
 
 const escalationItem = z.object({
   id: z.string(),
@@ -72,6 +73,36 @@ function presentSignal(actor: Actor, signal: SignalRow, escalations: EscalationR
   };
 }
 
+const teamEscalationItem = z.object({
+  id: z.string(),
+  targetKind: z.enum(ESCALATION_TARGETS),
+  partner: z.string().nullable(),
+  question: z.string(),
+  dueOn: z.string(),
+  overdue: z.boolean(),
+  escalatedOn: z.string(),
+  signal: z.object({ id: z.string(), domain: z.enum(SIGNAL_DOMAINS), severity: z.enum(SIGNAL_SEVERITIES) }),
+  client: z.object({ id: z.string(), clientNumber: z.string(), firstName: z.string(), lastName: z.string() }),
+  coach: z.object({ id: z.string(), displayName: z.string() }).nullable(),
+});
+const teamEscalationsResponse = z.object({ items: z.array(teamEscalationItem), total: z.number().int(), overdue: z.number().int() });
+
+/** One open escalation in the team lead's overview: what, for whom, by when, whose client. */
+function presentTeamEscalation(row: TeamEscalationRow, today: string): z.infer<typeof teamEscalationItem> {
+  return {
+    id: row.id,
+    targetKind: row.target_kind,
+    partner: row.partner_name,
+    question: row.question,
+    dueOn: row.due_on,
+    overdue: row.due_on < today,
+    escalatedOn: todayIso(row.created_at),
+    signal: { id: row.signal_id, domain: row.domain as (typeof SIGNAL_DOMAINS)[number], severity: row.severity },
+    client: { id: row.client_id, clientNumber: row.client_number, firstName: row.first_name, lastName: row.last_name },
+    coach: row.coach_id && row.coach_name ? { id: row.coach_id, displayName: row.coach_name } : null,
+  };
+}
+
 /** Signals on life domains, escalation to a support team or partner, and the outcome reported back. */
 export function registerSignalRoutes(app: App, { db }: Deps): void {
   const tags = ['signals'];
@@ -114,6 +145,17 @@ export function registerSignalRoutes(app: App, { db }: Deps): void {
     async (request, reply) => {
       await reportOutcome(db, request.context(), request.params.id, request.body.outcome);
       return reply.status(204).send();
+    },
+  );
+  app.get(
+    '/api/team/escalations',
+    {
+      config: { access: 'team:manage' },
+      schema: { tags, summary: "The team's open escalations, overdue ones first", response: { 200: teamEscalationsResponse } },
+    },
+    async (request) => {
+      const { rows, total, overdue, today } = await teamOpenEscalations(db, request.context());
+      return { items: rows.map((r) => presentTeamEscalation(r, today)), total, overdue };
     },
   );
   app.get(

@@ -1,5 +1,6 @@
 import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
+import { ESCALATION_TARGET_LABELS } from '../../../shared/client-fields.ts';
 import { todayIso } from '../../../shared/dates.ts';
 import { authorize } from '../../authz/policy.ts';
 import type { Executor } from '../../db/database.ts';
@@ -11,8 +12,8 @@ import { loadClientForAction } from '../clients/clients.service.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { referToPartnerForEscalation } from '../referrals/partner-referrals.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
-import { completeRuleTasks } from '../tasks/tasks.service.ts';
-import { SIGNAL_TRANSITIONS, signalPolicy } from './signals.policy.ts';
+import { completeRuleTasks, escalationTaskKey } from '../tasks/tasks.service.ts';
+import { SIGNAL_TRANSITIONS, signalPolicy, teamEscalationsPolicy } from './signals.policy.ts';
 import {
   countOpenEscalations,
   countOpenSignals,
@@ -24,6 +25,7 @@ import {
   listEscalations,
   listPartners,
   listSignals,
+  listTeamOpenEscalations,
   reportEscalationOutcome,
   setSignalStatus,
   updateSignalIfVersion,
@@ -40,7 +42,6 @@ const DOMAIN_LABELS: Record<string, string> = {
   gezondheid: 'gezondheid',
   multiproblematiek: 'multiproblematiek',
 };
-const TARGET_LABELS: Record<EscalationsTable['target_kind'], string> = { team_ondersteuning: 'Team Ondersteuning', kernteam: 'Kernteam', partner: 'netwerkpartner' };
 
 async function refreshOpenSignalCount(trx: Executor, clientId: string) {
   await updateClientSummary(trx, clientId, { open_signal_count: await countOpenSignals(trx, clientId) });
@@ -111,7 +112,11 @@ export async function updateSignal(
         subjectType: 'signal',
         subjectId: signalId,
       });
-      if (input.status === 'afgerond') await completeRuleTasks(trx, ctx, signal.client_id, 'signaal_opvolging');
+      if (input.status === 'afgerond') {
+        await completeRuleTasks(trx, ctx, signal.client_id, 'signaal_opvolging');
+        // A closed signal's escalations are no longer chased.
+        for (const e of await listEscalations(trx, [signalId])) await completeRuleTasks(trx, ctx, signal.client_id, 'escalatie_verlopen', escalationTaskKey(e.id));
+      }
     }
     await recordProcessing(trx, ctx, { operation: 'signals.update', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });
     return (await findSignal(trx, ctx.actor.organisationId, signalId))!;
@@ -154,7 +159,7 @@ export async function escalateSignal(
     await addTimelineEvent(trx, ctx, {
       clientId: signal.client_id,
       kind: 'signal.escalated',
-      summary: `Signaal ${DOMAIN_LABELS[signal.domain]} ${input.targetKind === 'partner' ? `verwezen naar ${partnerName}` : `geëscaleerd naar ${TARGET_LABELS[input.targetKind]}`} (terugkoppeling uiterlijk ${input.dueOn})`,
+      summary: `Signaal ${DOMAIN_LABELS[signal.domain]} ${input.targetKind === 'partner' ? `verwezen naar ${partnerName}` : `geëscaleerd naar ${ESCALATION_TARGET_LABELS[input.targetKind]}`} (terugkoppeling uiterlijk ${input.dueOn})`,
       subjectType: 'escalation',
       subjectId: id,
     });
@@ -171,11 +176,12 @@ export async function reportOutcome(db: Kysely<DB>, ctx: RequestContext, escalat
     const { signal, client } = await loadSignal(trx, ctx, escalation.signal_id);
     if (escalation.status !== 'open') throw new AppError('invalid_transition', 'The outcome of this escalation was already reported');
     await reportEscalationOutcome(trx, escalationId, outcome, ctx.actor.userId);
+    await completeRuleTasks(trx, ctx, signal.client_id, 'escalatie_verlopen', escalationTaskKey(escalationId));
     if ((await countOpenEscalations(trx, signal.id)) === 0 && signal.status === 'geescaleerd') await setSignalStatus(trx, signal.id, 'in_behandeling');
     await addTimelineEvent(trx, ctx, {
       clientId: signal.client_id,
       kind: 'signal.outcome',
-      summary: `Terugkoppeling ${TARGET_LABELS[escalation.target_kind]}: ${outcome.length > 140 ? `${outcome.slice(0, 139)}…` : outcome}`,
+      summary: `Terugkoppeling ${ESCALATION_TARGET_LABELS[escalation.target_kind]}: ${outcome.length > 140 ? `${outcome.slice(0, 139)}…` : outcome}`,
       subjectType: 'escalation',
       subjectId: escalationId,
     });
@@ -196,4 +202,27 @@ export async function signalsOf(db: Kysely<DB>, ctx: RequestContext, clientId: s
 
 export async function partnersFor(db: Kysely<DB>, ctx: RequestContext) {
   return listPartners(db, ctx.actor.organisationId);
+}
+
+/** How many of a team's open escalations the overview lists; a team has tens open at a time. */
+const TEAM_ESCALATIONS_LIMIT = 200;
+
+/**
+ * A team lead's overview of the team's open escalations (support team or partner), overdue ones
+ * first, with how many are open and overdue. Every listed client is logged.
+ */
+export async function teamOpenEscalations(db: Kysely<DB>, ctx: RequestContext) {
+  const { actor } = ctx;
+  if (!actor.teamId) throw new AppError('forbidden', 'You lead no team');
+  authorize(actor, teamEscalationsPolicy, 'read', { organisationId: actor.organisationId, teamId: actor.teamId });
+  const today = todayIso();
+  return inActorTransaction(db, ctx, async (trx) => {
+    const result = await listTeamOpenEscalations(trx, actor, actor.teamId!, today, TEAM_ESCALATIONS_LIMIT);
+    await recordProcessing(trx, ctx, {
+      operation: 'escalations.team-overview',
+      activity: 'caseload-management',
+      dataSubjectIds: [...new Set(result.rows.map((r) => r.bsn_pseudonym))],
+    });
+    return { ...result, today };
+  });
 }

@@ -1,11 +1,12 @@
 import type { Kysely } from 'kysely';
+import { todayIso } from '../../../shared/dates.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { suppressSmallCount } from '../../../shared/disclosure.ts';
 import { listClients } from '../clients/clients.service.ts';
 import { referralCountsFor } from '../referrals/referrals.service.ts';
 import type { ClientListRow } from '../clients/clients.repository.ts';
-import { countOrganisationRecords } from './start.repository.ts';
+import { countCaseloadOnBenefit, countOrganisationRecords } from './start.repository.ts';
 
 const START_PAGE_CLIENTS = 10;
 
@@ -16,8 +17,12 @@ export async function buildStartPage(db: Kysely<DB>, ctx: RequestContext): Promi
   const { actor } = ctx;
   switch (actor.role) {
     case 'coach': {
-      const { rows, total } = await listClients(db, ctx, { coachId: actor.userId, limit: START_PAGE_CLIENTS, offset: 0 });
-      return { counts: { caseload: total }, clients: rows };
+      // The figure is the caseload page's: clients who left the benefit are listed apart there.
+      const [{ rows }, caseload] = await Promise.all([
+        listClients(db, ctx, { coachId: actor.userId, limit: START_PAGE_CLIENTS, offset: 0 }),
+        countCaseloadOnBenefit(db, actor, todayIso()),
+      ]);
+      return { counts: { caseload }, clients: rows };
     }
     case 'team_lead': {
       const { rows, total } = await listClients(db, ctx, { limit: START_PAGE_CLIENTS, offset: 0 });

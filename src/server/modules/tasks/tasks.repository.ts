@@ -1,6 +1,7 @@
 import { sql } from 'kysely';
 import type { Executor } from '../../db/database.ts';
 import type { TaskKind } from '../../db/schema.ts';
+import { onBenefit } from '../clients/outflow.repository.ts';
 
 export type NewTask = {
   organisation_id: string;
@@ -42,7 +43,7 @@ function tasksWithNames(db: Executor, organisationId: string) {
     .where('k.organisation_id', '=', organisationId);
 }
 
-export type TaskFilter = { status: 'open' | 'afgerond'; assigneeId?: string; teamId?: string; clientId?: string; limit: number };
+export type TaskFilter = { status: 'open' | 'afgerond' | 'vervallen'; assigneeId?: string; teamId?: string; clientId?: string; limit: number };
 
 /** Tasks by assignee, by the assignees' team, or by client; open ones by due date, done ones newest first. */
 export async function listTasks(db: Executor, organisationId: string, filter: TaskFilter) {
@@ -64,15 +65,19 @@ export async function markTaskDone(db: Executor, taskId: string, userId: string)
   await db.updateTable('tasks').set({ status: 'afgerond', completed_at: new Date(), completed_by: userId }).where('id', '=', taskId).execute();
 }
 
-/** Completes the open rule-made tasks of a kind for a client (the measurement or conversation happened). */
-export async function completeOpenTasksOfKind(db: Executor, clientId: string, kind: TaskKind, userId: string): Promise<void> {
-  await db
+/**
+ * Completes the open rule-made tasks of a kind for a client (the measurement or conversation
+ * happened), or only those whose rule key starts with the prefix (one escalation's).
+ */
+export async function completeOpenTasksOfKind(db: Executor, clientId: string, kind: TaskKind, userId: string, ruleKeyPrefix?: string): Promise<void> {
+  let query = db
     .updateTable('tasks')
     .set({ status: 'afgerond', completed_at: new Date(), completed_by: userId })
     .where('client_id', '=', clientId)
     .where('kind', '=', kind)
-    .where('status', '=', 'open')
-    .execute();
+    .where('status', '=', 'open');
+  if (ruleKeyPrefix) query = query.where(sql<string>`left(rule_key, ${ruleKeyPrefix.length})`, '=', ruleKeyPrefix);
+  await query.execute();
 }
 
 /** Open tasks of the given clients move to another assignee (caseload reassignment). */
@@ -90,16 +95,18 @@ export async function reassignOpenTasks(db: Executor, clientIds: string[], fromU
 }
 
 /**
- * Rule candidates, computed in SQL over the organisation's clients: whose ladder measurement or
- * yearly conversation falls due within `horizon` days, and open signals past their follow-up
- * date without an escalation.
+ * Rule candidates, computed in SQL over the organisation's clients who are still on the benefit:
+ * whose ladder measurement or yearly conversation falls due by `horizonDate`, open signals past
+ * their follow-up date without an escalation, running trajectories planned to end by
+ * `endingBy`, and open escalations past their due date without an outcome.
  */
-export async function findRuleCandidates(db: Executor, organisationId: string, today: string, horizonDate: string) {
+export async function findRuleCandidates(db: Executor, organisationId: string, today: string, horizonDate: string, endingBy: string) {
   const ladder = await db
     .selectFrom('clients')
     .select(['id', 'coach_id', 'ladder_measured_on'])
     .where('organisation_id', '=', organisationId)
     .where('coach_id', 'is not', null)
+    .where(onBenefit(today))
     .where((eb) => eb.or([eb('ladder_measured_on', 'is', null), eb('ladder_measured_on', '<=', sql<string>`(${horizonDate}::date - interval '12 months')::date`)]))
     .execute();
   const annual = await db
@@ -107,6 +114,7 @@ export async function findRuleCandidates(db: Executor, organisationId: string, t
     .select(['id', 'coach_id', 'annual_conversation_on', 'date_of_birth'])
     .where('organisation_id', '=', organisationId)
     .where('coach_id', 'is not', null)
+    .where(onBenefit(today))
     // Aged 27 up to 65 on the horizon date.
     .where('date_of_birth', '<=', sql<string>`(${horizonDate}::date - interval '27 years')::date`)
     .where('date_of_birth', '>', sql<string>`(${horizonDate}::date - interval '65 years')::date`)
@@ -114,12 +122,63 @@ export async function findRuleCandidates(db: Executor, organisationId: string, t
     .execute();
   const signals = await db
     .selectFrom('signals as s')
-    .innerJoin('clients as c', 'c.id', 's.client_id')
-    .select(['s.id', 's.client_id', 's.follow_up_on', 'c.coach_id'])
+    .innerJoin('clients', 'clients.id', 's.client_id')
+    .select(['s.id', 's.client_id', 's.follow_up_on', 'clients.coach_id'])
     .where('s.organisation_id', '=', organisationId)
     .where('s.status', 'in', ['open', 'in_behandeling'])
     .where('s.follow_up_on', '<', today)
+    .where(onBenefit(today))
     .where((eb) => eb.not(eb.exists(eb.selectFrom('escalations as e').select('e.id').whereRef('e.signal_id', '=', 's.id'))))
     .execute();
-  return { ladder, annual, signals };
+  const trajectories = await db
+    .selectFrom('referrals as r')
+    .innerJoin('clients', 'clients.id', 'r.client_id')
+    .innerJoin('external_organisations as x', 'x.id', 'r.external_organisation_id')
+    .select(['r.id', 'r.client_id', 'r.planned_end_on', 'clients.coach_id', 'x.name as provider_name'])
+    .where('r.organisation_id', '=', organisationId)
+    .where('r.status', '=', 'active')
+    .where('r.kind', '=', 'trajectory')
+    .where('r.planned_end_on', '<=', endingBy)
+    .where('clients.coach_id', 'is not', null)
+    .where(onBenefit(today))
+    .execute();
+  const escalations = await db
+    .selectFrom('escalations as e')
+    .innerJoin('signals as s', 's.id', 'e.signal_id')
+    .innerJoin('clients', 'clients.id', 'e.client_id')
+    .leftJoin('external_organisations as x', 'x.id', 'e.external_organisation_id')
+    .select(['e.id', 'e.client_id', 'e.due_on', 'e.target_kind', 'clients.coach_id', 'x.name as partner_name'])
+    .where('e.organisation_id', '=', organisationId)
+    .where('e.status', '=', 'open')
+    .where('e.due_on', '<', today)
+    .where('s.status', '!=', 'afgerond')
+    .where('clients.coach_id', 'is not', null)
+    .where(onBenefit(today))
+    .execute();
+  return { ladder, annual, signals, trajectories, escalations };
+}
+
+/**
+ * Rule-made tasks (every kind but 'handmatig') of clients whose benefit has ended lapse: the
+ * work they asked for is no longer due. Hand-made tasks stay; the coach decides about them.
+ * One client (an outflow just registered) or, with `clientId` null, the whole organisation (the
+ * rule run, for outflows registered ahead of their date). Returns how many lapsed.
+ */
+export async function lapseRuleTasksOfEndedClients(db: Executor, organisationId: string, today: string, clientId: string | null, userId: string | null): Promise<number> {
+  let ended = db
+    .selectFrom('clients')
+    .select('clients.id')
+    .where('clients.organisation_id', '=', organisationId)
+    .where((eb) => eb.not(onBenefit(today)(eb)));
+  if (clientId) ended = ended.where('clients.id', '=', clientId);
+  const result = await db
+    .updateTable('tasks')
+    .set({ status: 'vervallen', completed_at: new Date(), completed_by: userId })
+    .where('organisation_id', '=', organisationId)
+    .where('status', '=', 'open')
+    .where('kind', '!=', 'handmatig')
+    .where('client_id', 'in', ended)
+    .returning('id')
+    .execute();
+  return result.length;
 }

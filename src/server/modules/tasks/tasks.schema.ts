@@ -15,7 +15,7 @@ export const taskItem = z.object({
 });
 export const taskList = z.object({ items: z.array(taskItem) });
 export const taskQuery = z.object({
-  status: z.enum(['open', 'afgerond']).default('open'),
+  status: z.enum(TASK_STATUSES).default('open'),
   scope: z.enum(['mine', 'team']).default('mine'),
   clientId: z.string().uuid().optional(),
   limit: z.coerce.number().int().min(1).max(500).default(200),

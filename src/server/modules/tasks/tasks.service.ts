@@ -1,6 +1,8 @@
 import { inActorTransaction } from '../../authz/boundary.ts';
 import type { Kysely } from 'kysely';
-import { addMonths, todayIso } from '../../../shared/dates.ts';
+import { ESCALATION_TARGET_LABELS } from '../../../shared/client-fields.ts';
+import { addDays, addMonths, todayIso } from '../../../shared/dates.ts';
+import { TRAJECTORY_ENDING_SOON_DAYS } from '../../../shared/referrals.ts';
 import { authorize } from '../../authz/policy.ts';
 import type { Executor } from '../../db/database.ts';
 import type { DB, TaskKind } from '../../db/schema.ts';
@@ -17,6 +19,7 @@ import {
   findTask,
   insertRuleTasks,
   insertTask,
+  lapseRuleTasksOfEndedClients,
   listTasks,
   markTaskDone,
   type NewTask,
@@ -25,7 +28,7 @@ import {
 /** Rule tasks are made this many days before they fall due, so they show up in time. */
 export const RULE_HORIZON_DAYS = 30;
 
-export type TaskQuery = { status: 'open' | 'afgerond'; scope: 'mine' | 'team'; clientId?: string; limit: number };
+export type TaskQuery = { status: 'open' | 'afgerond' | 'vervallen'; scope: 'mine' | 'team'; clientId?: string; limit: number };
 
 /** The caller's tasks, their team's (team lead), or one client's (anyone who works on the dossier). */
 export async function listTasksFor(db: Kysely<DB>, ctx: RequestContext, query: TaskQuery) {
@@ -88,10 +91,19 @@ export async function completeTask(db: Kysely<DB>, ctx: RequestContext, taskId: 
   });
 }
 
-/** Completes a client's open rule tasks of a kind when the work they asked for was done. */
-export async function completeRuleTasks(trx: Executor, ctx: RequestContext, clientId: string, kind: TaskKind): Promise<void> {
-  await completeOpenTasksOfKind(trx, clientId, kind, ctx.actor.userId);
+/**
+ * Completes a client's open rule tasks of a kind when the work they asked for was done; with a
+ * rule key prefix only those of one subject (`escalationTaskKey(id)`).
+ */
+export async function completeRuleTasks(trx: Executor, ctx: RequestContext, clientId: string, kind: TaskKind, ruleKeyPrefix?: string): Promise<void> {
+  await completeOpenTasksOfKind(trx, clientId, kind, ctx.actor.userId, ruleKeyPrefix);
 }
+
+/** The rule key prefix of the tasks about one escalation (its due date follows). */
+export const escalationTaskKey = (escalationId: string) => `escalatie:${escalationId}:`;
+/** The rule key prefix of the tasks about one trajectory's end (its planned end date follows). */
+export const trajectoryEndTaskKey = (referralId: string) => `traject:${referralId}:`;
+
 
 /**
  * A task that an event in another module asks of the client's coach (a placement started, so
@@ -119,16 +131,17 @@ export async function promptCoachTask(
 }
 
 /**
- * Runs the task rules for an organisation: a ladder measurement or yearly conversation falling
- * due within 30 days, and a signal past its follow-up date without escalation, each become a
- * task for the client's coach. Rule keys make a rerun harmless.
+ * Runs the task rules for an organisation, for clients still on the benefit: a ladder measurement
+ * or yearly conversation falling due within 30 days, a signal past its follow-up date without
+ * escalation, a trajectory planned to end within 30 days, and an escalation (or the partner
+ * referral made for it) past its due date without an outcome each become a task for the client's
+ * coach. Rule tasks of clients whose benefit has ended lapse. Rule keys make a rerun harmless.
  */
 export async function generateRuleTasks(db: Kysely<DB>, organisationId: string, today = todayIso()): Promise<number> {
-  const horizon = new Date(`${today}T00:00:00Z`);
-  horizon.setUTCDate(horizon.getUTCDate() + RULE_HORIZON_DAYS);
-  const horizonDate = horizon.toISOString().slice(0, 10);
+  const horizonDate = addDays(today, RULE_HORIZON_DAYS);
   return db.transaction().execute(async (trx) => {
-    const candidates = await findRuleCandidates(trx, organisationId, today, horizonDate);
+    await lapseRuleTasksOfEndedClients(trx, organisationId, today, null, null);
+    const candidates = await findRuleCandidates(trx, organisationId, today, horizonDate, addDays(today, TRAJECTORY_ENDING_SOON_DAYS));
     const tasks: NewTask[] = [];
     for (const c of candidates.ladder) {
       tasks.push({
@@ -163,6 +176,30 @@ export async function generateRuleTasks(db: Kysely<DB>, organisationId: string, 
         title: 'Signaal opvolgen: vervolgdatum verstreken zonder escalatie',
         due_on: s.follow_up_on!,
         rule_key: `signaal:${s.id}:${s.follow_up_on}`,
+        created_by: null,
+      });
+    }
+    for (const r of candidates.trajectories) {
+      tasks.push({
+        organisation_id: organisationId,
+        client_id: r.client_id,
+        assignee_id: r.coach_id,
+        kind: 'traject_eindigt',
+        title: `Traject bij ${r.provider_name} eindigt: eindmeting en vervolg voorbereiden`,
+        due_on: r.planned_end_on!,
+        rule_key: `${trajectoryEndTaskKey(r.id)}${r.planned_end_on}`,
+        created_by: null,
+      });
+    }
+    for (const e of candidates.escalations) {
+      tasks.push({
+        organisation_id: organisationId,
+        client_id: e.client_id,
+        assignee_id: e.coach_id,
+        kind: 'escalatie_verlopen',
+        title: `Terugkoppeling van ${e.partner_name ?? ESCALATION_TARGET_LABELS[e.target_kind]} uitgebleven: navragen`,
+        due_on: e.due_on,
+        rule_key: `${escalationTaskKey(e.id)}${e.due_on}`,
         created_by: null,
       });
     }

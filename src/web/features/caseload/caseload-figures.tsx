@@ -9,6 +9,7 @@ const FIGURES: { key: keyof AttentionCounts; code: string }[] = [
   { key: 'annualConversationOverdue', code: 'annual_conversation_overdue' },
   { key: 'openSignals', code: 'open_signals' },
   { key: 'overdueTasks', code: 'overdue_tasks' },
+  { key: 'trajectoryEnding', code: 'trajectory_ending' },
 ];
 
 type Props = {

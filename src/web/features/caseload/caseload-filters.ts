@@ -6,6 +6,8 @@ export type CaseloadFilters = {
   group: string;
   attention: string;
   coachId: string;
+  /** 'true': the clients who left the benefit (uitgestroomd) instead of those on it. */
+  outflowed: string;
   offset: number;
 };
 
@@ -21,6 +23,7 @@ export function readFilters(params: URLSearchParams): CaseloadFilters {
     group: params.get('group') ?? '',
     attention: params.get('attention') ?? '',
     coachId: params.get('coachId') ?? '',
+    outflowed: params.get('outflowed') === 'true' ? 'true' : '',
     offset: Math.max(0, Number(params.get('offset')) || 0),
   };
 }

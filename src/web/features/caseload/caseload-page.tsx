@@ -64,6 +64,7 @@ export function CaseloadPage() {
       group: filters.group,
       attention: filters.attention,
       coachId: filters.coachId,
+      outflowed: filters.outflowed,
       limit: CASELOAD_PAGE_SIZE,
       offset: filters.offset,
     })}`,
@@ -72,7 +73,9 @@ export function CaseloadPage() {
   const formKey = FORM_FILTER_KEYS.map((k) => filters[k]).join('|');
 
   const coach = team.data?.coaches.find((c) => c.id === filters.coachId);
-  const title = coach ? t('caseload.titleOf', { name: coach.displayName }) : t('caseload.title');
+  const outflowed = filters.outflowed === 'true';
+  const baseTitle = coach ? t('caseload.titleOf', { name: coach.displayName }) : t('caseload.title');
+  const title = outflowed ? t('caseload.outflowedTitle', { title: baseTitle }) : baseTitle;
   usePageTitle(title);
 
   const go = (next: Partial<CaseloadFilters>) => setParams(writeFilters({ ...filters, offset: 0, ...next }));
@@ -94,6 +97,19 @@ export function CaseloadPage() {
         <CoachPicker key={filters.coachId} coachId={filters.coachId} coaches={team.data.coaches} onPick={(coachId) => go({ coachId })} />
       ) : null}
       <ProblemAlert error={list.error ?? team.error} />
+      {counts && (outflowed || counts.outflowed > 0) ? (
+        <Paragraph data-testid="caseload-outflowed">
+          {outflowed ? (
+            <RouterLink to={`?${new URLSearchParams(writeFilters({ ...filters, outflowed: '', attention: '', offset: 0 })).toString()}`}>
+              {t('caseload.showOnBenefit')}
+            </RouterLink>
+          ) : (
+            <RouterLink to={`?${new URLSearchParams(writeFilters({ ...filters, outflowed: 'true', attention: '', offset: 0 })).toString()}`}>
+              {t('caseload.showOutflowed', { count: counts.outflowed })}
+            </RouterLink>
+          )}
+        </Paragraph>
+      ) : null}
       {counts ? (
         <section aria-labelledby="caseload-figures">
           <Heading2 id="caseload-figures">{t('caseload.figuresHeading')}</Heading2>

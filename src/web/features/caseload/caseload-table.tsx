@@ -2,12 +2,13 @@ import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell
 import { useTranslation } from 'react-i18next';
 import type { CaseloadItem } from '../../api/types.ts';
 import { AttentionBadges } from '../../components/attention-badges.tsx';
+import { formatDate } from '../../components/format.ts';
 import { RouterLink } from '../../components/router-link.tsx';
 import { clientName } from '../clients/client-name.ts';
 
 /** The caseload rows, in the server's order (what needs attention first). */
 export function CaseloadTable({ items, caption }: { items: CaseloadItem[]; caption: string }) {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   return (
     <div className="meedoen-table-scroll">
       <Table>
@@ -36,7 +37,13 @@ export function CaseloadTable({ items, caption }: { items: CaseloadItem[]; capti
               <TableCell>{item.route ? t(`routes.${item.route}`) : t('routes.none')}</TableCell>
               <TableCell>{item.ladder.step ? t('ladder.stepShort', { step: item.ladder.step }) : t('common.none')}</TableCell>
               <TableCell>
-                <AttentionBadges codes={item.attention} />
+                {item.outflowedOn ? (
+                  <span className="meedoen-badge meedoen-badge--inline" data-outflowed={item.outflowedOn}>
+                    {t('caseload.outflowedOn', { date: formatDate(item.outflowedOn, i18n.language) })}
+                  </span>
+                ) : (
+                  <AttentionBadges codes={item.attention} />
+                )}
               </TableCell>
               <TableCell>
                 {item.overdueTaskCount > 0

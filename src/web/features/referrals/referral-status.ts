@@ -19,9 +19,10 @@ export function referralTitle(t: TFunction, referral: Pick<ReferralListItem, 'ki
     : t('referrals.partnerTitle', { organisation: referral.organisation.name });
 }
 
-/** Short flags that ask for attention: a measurement still to be taken, an extension to decide. */
-export function referralFlags(t: TFunction, referral: Pick<ReferralListItem, 'missingMeasurement' | 'extensionStatus'>): string[] {
+/** Short flags that ask for attention: a trajectory ending soon, a measurement still to be taken, an extension to decide. */
+export function referralFlags(t: TFunction, referral: Pick<ReferralListItem, 'missingMeasurement' | 'extensionStatus' | 'endingSoon'>): string[] {
   const flags: string[] = [];
+  if (referral.endingSoon) flags.push(t('referrals.endingSoonFlag'));
   if (referral.missingMeasurement) flags.push(t(`referrals.missingMeasurement.${referral.missingMeasurement}`));
   if (referral.extensionStatus === 'proposed') flags.push(t('referrals.extensionProposedFlag'));
   return flags;

@@ -17,7 +17,8 @@ import { useCompleteTask } from './use-complete-task.ts';
 export function TasksPage() {
   const { t } = useTranslation();
   const [params, setParams] = useSearchParams();
-  const status = params.get('status') === 'afgerond' ? 'afgerond' : 'open';
+  const asked = params.get('status');
+  const status = asked === 'afgerond' || asked === 'vervallen' ? asked : 'open';
   const scope = params.get('scope') === 'team' ? 'team' : 'mine';
   const tasks = useApi<List<Task>>(`/api/tasks${query({ status, scope })}`);
   const [message, setMessage] = useState<string>();
@@ -82,6 +83,7 @@ function TasksFilter({ status, scope, onApply }: { status: string; scope: string
         options={[
           { value: 'open', label: t('taskStatuses.open') },
           { value: 'afgerond', label: t('taskStatuses.afgerond') },
+          { value: 'vervallen', label: t('taskStatuses.vervallen') },
         ]}
       />
       <SelectField

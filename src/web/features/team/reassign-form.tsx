@@ -16,6 +16,9 @@ import { clientName } from '../clients/client-name.ts';
 
 type Coach = TeamCaseloads['coaches'][number];
 
+/** All of a coach's clients, those who left the benefit too: "all" moves every one of them. */
+const everyone = (coach: Coach) => coach.clientCount + coach.outflowed;
+
 /**
  * Moves clients from one coach to another: all of them, or a selection from the coach's caseload.
  * Asks for confirmation in a dialog before anything is sent.
@@ -66,7 +69,7 @@ export function ReassignForm({ coaches, onMoved }: { coaches: Coach[]; onMoved: 
     }
   };
 
-  const count = scope === 'all' ? (from?.clientCount ?? 0) : selected.length;
+  const count = scope === 'all' ? (from ? everyone(from) : 0) : selected.length;
   const toggle = (id: string, on: boolean) => setSelected((s) => (on ? [...s, id] : s.filter((x) => x !== id)));
 
   return (
@@ -82,7 +85,7 @@ export function ReassignForm({ coaches, onMoved }: { coaches: Coach[]; onMoved: 
           setSelected([]);
         }}
         emptyLabel={t('common.chooseOption')}
-        options={coaches.map((c) => ({ value: c.id, label: t('team.coachOption', { name: c.displayName, clients: c.clientCount }) }))}
+        options={coaches.map((c) => ({ value: c.id, label: t('team.coachOption', { name: c.displayName, clients: everyone(c) }) }))}
         error={errors.fromCoachId ?? server.fromCoachId}
       />
       <SelectField
@@ -92,7 +95,7 @@ export function ReassignForm({ coaches, onMoved }: { coaches: Coach[]; onMoved: 
         value={toId}
         onChange={setToId}
         emptyLabel={t('common.chooseOption')}
-        options={coaches.map((c) => ({ value: c.id, label: t('team.coachOption', { name: c.displayName, clients: c.clientCount }) }))}
+        options={coaches.map((c) => ({ value: c.id, label: t('team.coachOption', { name: c.displayName, clients: everyone(c) }) }))}
         error={errors.toCoachId ?? server.toCoachId}
       />
       <ChoiceGroup

@@ -9,8 +9,9 @@ import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { ReassignForm } from './reassign-form.tsx';
+import { TeamEscalationsSection } from './team-escalations.tsx';
 
-/** "Team": every coach's caseload side by side with what needs attention, and bulk reassignment. */
+/** "Team": every coach's caseload side by side with what needs attention, the team's open escalations, and bulk reassignment. */
 export function TeamPage() {
   const { t, i18n } = useTranslation();
   const team = useApi<TeamCaseloads>('/api/team/caseloads');
@@ -53,6 +54,14 @@ export function TeamPage() {
                       <dt>{t('caseload.figures.overdueTasks')}</dt>
                       <dd>{n(coach.attention.overdueTasks)}</dd>
                     </div>
+                    <div>
+                      <dt>{t('caseload.figures.trajectoryEnding')}</dt>
+                      <dd>{n(coach.attention.trajectoryEnding)}</dd>
+                    </div>
+                    <div>
+                      <dt>{t('team.outflowed')}</dt>
+                      <dd data-testid="coach-outflowed-count">{n(coach.outflowed)}</dd>
+                    </div>
                   </dl>
                   <RouterLink to={`/caseload?coachId=${encodeURIComponent(coach.id)}`}>
                     {t('team.openCaseloadOf', { name: coach.displayName })}
@@ -61,6 +70,7 @@ export function TeamPage() {
               ))}
             </ul>
           </section>
+          <TeamEscalationsSection />
           <section aria-labelledby="reassign-heading">
             <Heading2 id="reassign-heading">{t('team.reassignHeading')}</Heading2>
             <ReassignForm
