@@ -13,8 +13,9 @@ import * as performanceAgreements from './migrations/20261126_0014_performance_a
 import * as councilReports from './migrations/20261126_0015_council_reports.ts';
 import * as kpiIndexes from './migrations/20261126_0016_kpi_indexes.ts';
 import * as kpiBenchIndexes from './migrations/20261126_0017_kpi_bench_indexes.ts';
-import * as taskRulesOutflowEscalations from './migrations/20261126_0021_task_rules_outflow_escalations.ts';
 import * as inlinableProviderPolicies from './migrations/20261126_0018_inlinable_provider_policies.ts';
+import * as moduleProjectVersions from './migrations/20261126_0020_module_project_versions.ts';
+import * as taskRulesOutflowEscalations from './migrations/20261126_0021_task_rules_outflow_escalations.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -35,8 +36,9 @@ const migrations: Record<string, Migration> = {
   '20261126_0015_council_reports': councilReports,
   '20261126_0016_kpi_indexes': kpiIndexes,
   '20261126_0017_kpi_bench_indexes': kpiBenchIndexes,
-  '20261126_0021_task_rules_outflow_escalations': taskRulesOutflowEscalations,
   '20261126_0018_inlinable_provider_policies': inlinableProviderPolicies,
+  '20261126_0020_module_project_versions': moduleProjectVersions,
+  '20261126_0021_task_rules_outflow_escalations': taskRulesOutflowEscalations,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -222,6 +222,7 @@ export interface ModulesTable {
   name: string;
   description: ColumnType<string, string | undefined, string>;
   active: ColumnType<boolean, boolean | undefined, boolean>;
+  version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
@@ -293,6 +294,7 @@ export interface ProjectsTable {
   municipality_id: string | null;
   starts_on: DateOnly;
   ends_on: DateOnly | null;
+  version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: Timestamp;
 }
