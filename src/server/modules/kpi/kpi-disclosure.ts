@@ -167,8 +167,9 @@ export function discloseFigure(figure: RawKpiFigure): Map<KpiRef, Disclosure> {
     );
   }
 
-  const isHidden = (ref: KpiRef) => state.get(ref) !== 'shown';
-  const hiddenSet = () => new Set([...state.keys()].filter(isHidden));
+  // Kept beside `state` so the passes below do not rebuild it for every equation.
+  const hidden = new Set([...state.keys()].filter((ref) => state.get(ref) !== 'shown'));
+  const isHidden = (ref: KpiRef) => hidden.has(ref);
   const complementFrom = (candidates: Iterable<KpiRef>): KpiRef | undefined =>
     [...new Set(candidates)]
       .map((ref) => items.get(ref)!)
@@ -177,6 +178,7 @@ export function discloseFigure(figure: RawKpiFigure): Map<KpiRef, Disclosure> {
   const withhold = (ref: KpiRef | undefined) => {
     if (ref === undefined) return false;
     state.set(ref, 'withheld');
+    hidden.add(ref);
     return true;
   };
 
@@ -188,11 +190,11 @@ export function discloseFigure(figure: RawKpiFigure): Map<KpiRef, Disclosure> {
       for (const eq of equations) {
         const hiddenRefs = [...eq.terms.keys()].filter(isHidden);
         if (hiddenRefs.length === 1) changed = withhold(complementFrom(eq.terms.keys())) || changed;
-        else if (hidesSmallGroup(eq, items, hiddenSet())) changed = withhold(complementFrom(eq.parts) ?? complementFrom([eq.total])) || changed;
+        else if (hidesSmallGroup(eq, items, hidden)) changed = withhold(complementFrom(eq.parts) ?? complementFrom([eq.total])) || changed;
       }
     }
     // Then the equations together: a hidden number they determine gets a complement from its own equations (or their neighbours').
-    const determined = determinedByEquations(equations, hiddenSet());
+    const determined = determinedByEquations(equations, hidden);
     if (determined.length === 0) break;
     let progressed = false;
     for (const ref of determined) {
@@ -206,15 +208,15 @@ export function discloseFigure(figure: RawKpiFigure): Map<KpiRef, Disclosure> {
   // A share beside one of its counts gives the other: withheld when a count behind it is hidden,
   // and so is every share with the same basis (the same number shown elsewhere).
   for (const share of shares) {
-    if (state.get(share.ref) === 'shown' && linked.get(share.ref)!.some(isHidden)) state.set(share.ref, 'withheld');
+    if (state.get(share.ref) === 'shown' && linked.get(share.ref)!.some(isHidden)) withhold(share.ref);
   }
   const basisKey = (i: DisclosureItem) => `${i.unit}:${i.basis!.numerator}/${i.basis!.denominator}`;
   const hiddenBases = new Set(shares.filter((s) => isHidden(s.ref)).map(basisKey));
-  for (const share of shares) if (state.get(share.ref) === 'shown' && hiddenBases.has(basisKey(share))) state.set(share.ref, 'withheld');
+  for (const share of shares) if (state.get(share.ref) === 'shown' && hiddenBases.has(basisKey(share))) withhold(share.ref);
 
   for (const { ref, from } of figure.derived ?? []) {
     for (const r of [ref, ...from]) if (!items.has(r)) throw new Error(`${figure.key}: derived names ${r}, which the figure does not have`);
-    if (state.get(ref) === 'shown' && from.some(isHidden)) state.set(ref, 'withheld');
+    if (state.get(ref) === 'shown' && from.some(isHidden)) withhold(ref);
   }
 
   for (const ref of state.keys()) if (items.get(ref)!.virtual) state.delete(ref);
