@@ -26,6 +26,9 @@ export type LadderAnswers = {
   socialContactWeekly?: boolean;
 };
 
+/** The questions in the order they are asked, for showing the stored answers in that order. */
+export const LADDER_QUESTIONS = ['paidWork', 'paidWorkWithSupport', 'unpaidWorkWithResponsibility', 'organisedActivityWeekly', 'socialContactWeekly'] as const satisfies readonly (keyof LadderAnswers)[];
+
 /** Derives the current step from the answers, following the criteria in PRODUCT.md. */
 export function deriveLadderStep(answers: LadderAnswers): LadderStep {
   if (answers.paidWork) return answers.paidWorkWithSupport ? 5 : 6;
