@@ -1,13 +1,13 @@
 import { SingleBar, Presets } from 'cli-progress';
 import { loadConfig } from '../server/config.ts';
 import { openMigratedDatabase } from '../server/main.ts';
-import { seedDemo } from '../server/modules/demo/demo-seed.ts';
+import { DEMO_DEFAULT_CLIENTS, seedDemo } from '../server/modules/demo/demo-seed.ts';
 import { countOrganisations } from '../server/modules/organisations/organisations.repository.ts';
 
 /** `npm run demo [-- --clients N]`: fills an empty database with the demo organisation. */
 const config = loadConfig();
 const clientsArg = process.argv.indexOf('--clients');
-const clients = clientsArg > 0 ? Number(process.argv[clientsArg + 1]) : 300;
+const clients = clientsArg > 0 ? Number(process.argv[clientsArg + 1]) : DEMO_DEFAULT_CLIENTS;
 const database = await openMigratedDatabase(config);
 try {
   if ((await countOrganisations(database.db)) > 0) {

@@ -5,7 +5,8 @@ import { insertAgreements, insertReturnAssumptions } from '../agreements/agreeme
 import { quotaOverview } from '../beschut-werk/beschut-werk.repository.ts';
 import { insertTimelineEvents, type NewTimelineEvent } from '../timeline/timeline.repository.ts';
 import { addMonths } from '../../../shared/dates.ts';
-import { setOutflow, workRouteClients } from './demo-outflow.repository.ts';
+import type { OutflowReason } from '../../../shared/client-fields.ts';
+import { listDemoKpiClients, setDemoOutflows } from './demo-kpi-history.repository.ts';
 
 type Target = Pick<Insertable<PerformanceAgreementsTable>, 'kpi_key' | 'measure_key' | 'comparison' | 'target' | 'title' | 'explanation'>;
 
@@ -116,19 +117,24 @@ export async function seedDemoAgreements(trx: Executor, organisationId: string, 
  * (demo-kpi-history.ts) lets clients leave after a completed trajectory, which gives a few a
  * year; a service sees about one in ten clients on the work routes leave for a job or their own
  * business each year. So one in five of those still on a benefit leave, last year or this year,
- * on a day spread over the year (never within three months of the benefit's start, never after
- * today). Runs after the ladder history, before the KPI facts are rebuilt.
+ * on a day spread over the year, but never before the last thing that happened or is planned
+ * for them (a client who left has no later conversations, measurements or appointments), never
+ * within three months of the benefit's start and never after today. Runs after the ladder
+ * history, before the KPI facts are rebuilt.
  */
 export async function seedDemoReturnOutflow(trx: Executor, organisationId: string, today: string): Promise<void> {
-  const candidates = (await workRouteClients(trx, organisationId)).filter((_, i) => i % 5 === 1);
+  const candidates = (await listDemoKpiClients(trx, organisationId)).filter((c) => (c.route === 'werknemer' || c.route === 'ondernemer') && !c.benefit_ended_on).filter((_, i) => i % 5 === 1);
   const thisYear = Number(today.slice(0, 4));
   const timeline: NewTimelineEvent[] = [];
+  const outflows: { clientId: string; endedOn: string; reason: OutflowReason }[] = [];
   for (const [k, client] of candidates.entries()) {
     const year = k % 2 === 0 ? thisYear - 1 : thisYear;
-    const endedOn = `${year}-${String(1 + ((k * 5) % 12)).padStart(2, '0')}-${String(1 + ((k * 11) % 27)).padStart(2, '0')}`;
-    if (endedOn >= today || (client.benefit_start_date && endedOn < addMonths(client.benefit_start_date, 3))) continue;
+    const spread = `${year}-${String(1 + ((k * 5) % 12)).padStart(2, '0')}-${String(1 + ((k * 11) % 27)).padStart(2, '0')}`;
+    const afterLast = client.last_activity ? addMonths(client.last_activity, 1) : spread;
+    const endedOn = spread > afterLast ? spread : afterLast;
+    if (endedOn >= today || endedOn < addMonths(client.benefit_start_date, 3)) continue;
     const reason = client.route === 'ondernemer' ? 'ondernemer' : 'werk';
-    await setOutflow(trx, client.id, endedOn, reason);
+    outflows.push({ clientId: client.id, endedOn, reason });
     timeline.push({
       organisation_id: organisationId,
       client_id: client.id,
@@ -138,5 +144,6 @@ export async function seedDemoReturnOutflow(trx: Executor, organisationId: strin
       actor_id: client.coach_id,
     });
   }
+  await setDemoOutflows(trx, outflows);
   await insertTimelineEvents(trx, timeline);
 }

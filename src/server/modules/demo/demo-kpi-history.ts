@@ -32,8 +32,11 @@ export async function seedDemoKpiHistory(trx: Executor, env: { organisationId: s
   const history: Parameters<typeof insertMunicipalityHistory>[1] = [];
   const outflows: { clientId: string; endedOn: string; reason: OutflowReason }[] = [];
   const timeline: NewTimelineEvent[] = [];
+  // The newest measurement this history adds per client: an outflow never comes before it.
+  const latestAdded = new Map<string, string>();
   const measure = (c: DemoKpiClient, on: string, step: number, occasion: 'intake' | 'yearly') => {
     const answers = ANSWERS_BY_STEP[step]!;
+    if (on > (latestAdded.get(c.id) ?? '')) latestAdded.set(c.id, on);
     measurements.push({ organisation_id: organisationId, client_id: c.id, measured_on: on, step: deriveLadderStep(answers), growth_potential: clamp(step + 1), answers, occasion, note: null, measured_by: c.coach_id });
   };
   const dayIn = (from: string, months: number) => addMonths(from, faker.number.int({ min: 0, max: months }));
@@ -50,15 +53,23 @@ export async function seedDemoKpiHistory(trx: Executor, env: { organisationId: s
     };
     let reference = first?.step ?? faker.number.int({ min: 1, max: 4 });
     const firstOn = first?.on ?? today;
+    // A measurement added before the first trajectory referral, when none came before it, is
+    // the step at that referral: it stays within the steps of the referral's product.
+    const request = c.first_request && c.first_request.on < firstOn ? c.first_request : null;
+    const fitting = (on: string, step: number) => (request && on <= request.on ? Math.min(request.to, Math.max(request.from, step)) : step);
     const intakeOn = addMonths(c.benefit_start_date, 1);
     const yearlyOn = `2024-${String(faker.number.int({ min: 3, max: 10 })).padStart(2, '0')}-${String(faker.number.int({ min: 1, max: 28 })).padStart(2, '0')}`;
     if (yearlyOn < addMonths(firstOn, -4) && yearlyOn > addMonths(intakeOn, 4)) {
-      reference = earlierStep(reference);
+      reference = fitting(yearlyOn, earlierStep(reference));
       measure(c, yearlyOn, reference, 'yearly');
     }
-    if (intakeOn >= '2023-01-01' && intakeOn < addMonths(firstOn, -4) && intakeOn < addMonths(yearlyOn, -4)) measure(c, intakeOn, earlierStep(reference), 'intake');
+    if (intakeOn >= '2023-01-01' && intakeOn < addMonths(firstOn, -4) && intakeOn < addMonths(yearlyOn, -4)) measure(c, intakeOn, fitting(intakeOn, earlierStep(reference)), 'intake');
     // Some clients dropped back lately: a yearly measurement one step lower after their last one.
-    if (last && last.step > 1 && last.on < addMonths(today, -4) && faker.number.float() < 0.12) measure(c, dayIn(addMonths(last.on, 3), 1), last.step - 1, 'yearly');
+    // Not when a trajectory referral followed: the step at that referral is the one its product was chosen for.
+    if (last && last.step > 1 && last.on < addMonths(today, -4) && faker.number.float() < 0.2) {
+      const on = dayIn(addMonths(last.on, 3), 1);
+      if (!c.last_request || c.last_request < on) measure(c, on, last.step - 1, 'yearly');
+    }
 
     // Yearly conversations a year and two years before the newest (or, without one, over a year ago).
     const age = Number(today.slice(0, 4)) - Number(c.date_of_birth.slice(0, 4));
@@ -76,7 +87,8 @@ export async function seedDemoKpiHistory(trx: Executor, env: { organisationId: s
   // Outflow: half of the completed trajectories end in work a few months later; a few others leave for other reasons.
   const candidates = clients.filter((c) => !env.skip.includes(c.id));
   for (const c of candidates) {
-    const lastActivity = c.last_activity ?? c.benefit_start_date;
+    const added = latestAdded.get(c.id);
+    const lastActivity = [c.last_activity ?? c.benefit_start_date, added ?? ''].sort().at(-1)!;
     let endedOn: string | null = null;
     let reason: OutflowReason = 'werk';
     if (c.completed_on && faker.number.float() < 0.5) {

@@ -3,6 +3,7 @@ import { addMonths } from '../../../shared/dates.ts';
 import type { CohortStatus, DB, EnrolmentStatus } from '../../db/schema.ts';
 import type { Executor } from '../../db/database.ts';
 import { insertTimelineEvents, type NewTimelineEvent } from '../timeline/timeline.repository.ts';
+import { slotOf, weeklySessionDays, type SessionSlot } from './demo-calendar.ts';
 import { addDays, at, type DemoClient, type DemoEnv, type DemoOrganisation } from './demo-referrals.ts';
 import type { SeededReferral } from './demo-trajectories.ts';
 import { insertDemoRows } from './demo-trajectories.repository.ts';
@@ -28,6 +29,11 @@ const MODULES: ModuleDef[] = [
   { provider: null, name: 'Financiële zelfredzaamheid', location: WERKPLEIN, capacity: 12, cohorts: [-8, -1, 2, 5], description: 'Overzicht in geld en post, samen met vrijwilligers van Schuldhulpmaatje.' },
 ];
 
+/** The weekly slot of a demo module by its name (last year's cohorts in demo-work-history.ts meet at the same hour). */
+export function moduleSlot(name: string): SessionSlot {
+  return slotOf(Math.max(0, MODULES.findIndex((m) => m.name === name)));
+}
+
 const MONTHS = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
 const SESSIONS = 10;
 const STARTED: readonly string[] = ['active', 'completed', 'stopped', 'transferred'];
@@ -51,6 +57,7 @@ type Rows = {
  */
 export async function seedDemoModules(trx: Executor, env: DemoEnv, input: { clients: DemoClient[]; demoCoachId: string; providers: DemoOrganisation[]; referrals: SeededReferral[] }) {
   const rows: Rows = { modules: [], cohorts: [], sessions: [], enrolments: [], attendance: [], timeline: [] };
+  const bookings = sessionBookings();
   const byId = new Map(input.clients.map((c) => [c.id, c]));
   const mineFirst = (ids: string[]) => [...ids.filter((id) => byId.get(id)!.coachId === input.demoCoachId), ...ids.filter((id) => byId.get(id)!.coachId !== input.demoCoachId)];
 
@@ -71,9 +78,11 @@ export async function seedDemoModules(trx: Executor, env: DemoEnv, input: { clie
     const open = pool(['accepted', 'active']);
     const past = pool(STARTED);
     let runningSeen = false;
+    const slot = slotOf(moduleIndex);
     def.cohorts.forEach((offset, c) => {
-      const startsOn = addMonths(env.today, offset);
-      const endsOn = addDays(startsOn, 7 * (SESSIONS - 1));
+      const days = weeklySessionDays(addMonths(env.today, offset), SESSIONS, slot);
+      const startsOn = days[0]!;
+      const endsOn = days[days.length - 1]!;
       const status: CohortStatus = endsOn < env.today ? 'afgerond' : startsOn <= env.today ? 'lopend' : 'gepland';
       const cohortId = env.faker.string.uuid();
       const label = `${MONTHS[Number(startsOn.slice(5, 7)) - 1]} ${startsOn.slice(0, 4)}`;
@@ -82,15 +91,19 @@ export async function seedDemoModules(trx: Executor, env: DemoEnv, input: { clie
       const capacity = full ? Math.max(1, Math.min(def.capacity, candidates.length - Math.min(5, Math.floor(candidates.length / 3)))) : def.capacity;
       if (status === 'lopend') runningSeen = true;
       rows.cohorts.push({ id: cohortId, organisation_id: env.organisationId, module_id: moduleId, label, starts_on: startsOn, ends_on: endsOn, capacity, location: def.location, collective: !!def.collective, status });
-      const sessionIds = c < def.cohorts.length - 1 || status !== 'gepland' ? addSessions(rows, env, cohortId, startsOn, def.topics) : [];
+      const sessionIds = c < def.cohorts.length - 1 || status !== 'gepland' ? addSessions(rows, env, cohortId, days, slot, def.topics) : [];
       const plan = enrolmentPlan(status, !!def.collective, full, capacity, candidates.length, moduleIndex + c);
       const rotated = status === 'afgerond' || full ? candidates : [...candidates.slice(c % Math.max(1, candidates.length)), ...candidates.slice(0, c % Math.max(1, candidates.length))];
       const worker = provider?.workerId ?? input.demoCoachId;
       const cohortName = `${def.name} (${label})`;
+      // A client already booked at one of these sessions' hours (a cohort of the same module that overlaps) is passed over.
+      let next = 0;
       plan.forEach((enrolStatus, j) => {
-        const clientId = rotated[j];
+        while (next < rotated.length && bookings.clashes(rotated[next]!, days, slot)) next++;
+        const clientId = rotated[next++];
         if (!clientId) return;
-        addEnrolment(rows, env, { cohortId, cohortName, startsOn, endsOn, sessionIds, clientId, referralId: referralOf.get(clientId) ?? null, status: enrolStatus, j, worker, priority: enrolStatus === 'waiting' && j === plan.length - 1 && j > capacity });
+        if (enrolStatus !== 'waiting' && enrolStatus !== 'invited' && enrolStatus !== 'not_selected') bookings.book(clientId, days, slot);
+        addEnrolment(rows, env, { cohortId, cohortName, startsOn, endsOn, days, slot, sessionIds, clientId, referralId: referralOf.get(clientId) ?? null, status: enrolStatus, j, worker, priority: enrolStatus === 'waiting' && j === plan.length - 1 && j > capacity });
       });
     });
   });
@@ -112,15 +125,26 @@ function enrolmentPlan(status: CohortStatus, collective: boolean, full: boolean,
   return Array<EnrolmentStatus>(placed).fill('placed');
 }
 
-function addSessions(rows: Rows, env: DemoEnv, cohortId: string, startsOn: string, topics: string[] | undefined): string[] {
-  const ids: string[] = [];
-  for (let s = 0; s < SESSIONS; s++) {
-    const day = addDays(startsOn, 7 * s);
+/** Which hours each client is booked for, so no client sits in two sessions at once. */
+function sessionBookings() {
+  const booked = new Map<string, Set<string>>();
+  const keys = (days: string[], slot: SessionSlot) => days.map((d) => `${d}@${slot.minute}`);
+  return {
+    clashes: (clientId: string, days: string[], slot: SessionSlot) => keys(days, slot).some((k) => booked.get(clientId)?.has(k)),
+    book: (clientId: string, days: string[], slot: SessionSlot) => {
+      const set = booked.get(clientId) ?? new Set<string>();
+      for (const k of keys(days, slot)) set.add(k);
+      booked.set(clientId, set);
+    },
+  };
+}
+
+function addSessions(rows: Rows, env: DemoEnv, cohortId: string, days: string[], slot: SessionSlot, topics: string[] | undefined): string[] {
+  return days.map((day, s) => {
     const id = env.faker.string.uuid();
-    ids.push(id);
-    rows.sessions.push({ id, organisation_id: env.organisationId, cohort_id: cohortId, starts_at: at(day, 30), ends_at: at(day, 150), topic: topics?.[s] ?? `Bijeenkomst ${s + 1}` });
-  }
-  return ids;
+    rows.sessions.push({ id, organisation_id: env.organisationId, cohort_id: cohortId, starts_at: at(day, slot.minute), ends_at: at(day, slot.minute + 120), topic: topics?.[s] ?? `Bijeenkomst ${s + 1}` });
+    return id;
+  });
 }
 
 const ABSENCE_NOTES = ['Ziek gemeld', 'Afspraak bij de huisarts', 'Kinderopvang viel uit'];
@@ -129,13 +153,13 @@ const ABSENCE_NOTES = ['Ziek gemeld', 'Afspraak bij de huisarts', 'Kinderopvang 
 function addEnrolment(
   rows: Rows,
   env: DemoEnv,
-  e: { cohortId: string; cohortName: string; startsOn: string; endsOn: string; sessionIds: string[]; clientId: string; referralId: string | null; status: EnrolmentStatus; j: number; worker: string; priority: boolean },
+  e: { cohortId: string; cohortName: string; startsOn: string; endsOn: string; days: string[]; slot: SessionSlot; sessionIds: string[]; clientId: string; referralId: string | null; status: EnrolmentStatus; j: number; worker: string; priority: boolean },
 ) {
   const id = env.faker.string.uuid();
   const candidate = e.status === 'invited' || e.status === 'selected' || e.status === 'not_selected';
   const requestedOn = candidate ? addDays(env.today, -(12 - e.j)) : e.status === 'waiting' ? addDays(e.startsOn, 2 + e.j) : addDays(e.startsOn, -(20 - e.j));
   const seated = e.status === 'placed' || e.status === 'completed' || e.status === 'left';
-  const endedOn = e.status === 'completed' ? e.endsOn : e.status === 'left' ? addDays(e.startsOn, 21) : null;
+  const endedOn = e.status === 'completed' ? e.endsOn : e.status === 'left' ? e.days[3]! : null;
   rows.enrolments.push({
     id,
     organisation_id: env.organisationId,
@@ -163,10 +187,10 @@ function addEnrolment(
   if (e.status === 'left') event(endedOn!, 'module.left', `Uitgeschreven bij ${e.cohortName}: gestopt`, 1);
   if (!seated) return;
   e.sessionIds.forEach((sessionId, s) => {
-    const day = addDays(e.startsOn, 7 * s);
+    const day = e.days[s]!;
     if (day >= env.today || (endedOn && day > endedOn)) return;
     const roll = (e.j * 7 + s * 3) % 10;
     const status = roll === 0 ? 'afwezig' : roll === 1 ? 'afgemeld' : 'aanwezig';
-    rows.attendance.push({ session_id: sessionId, enrolment_id: id, organisation_id: env.organisationId, status, note: status === 'afgemeld' ? ABSENCE_NOTES[(e.j + s) % ABSENCE_NOTES.length]! : null, recorded_by: e.worker, recorded_at: at(day, 160) });
+    rows.attendance.push({ session_id: sessionId, enrolment_id: id, organisation_id: env.organisationId, status, note: status === 'afgemeld' ? ABSENCE_NOTES[(e.j + s) % ABSENCE_NOTES.length]! : null, recorded_by: e.worker, recorded_at: at(day, e.slot.minute + 130) });
   });
 }

@@ -1,6 +1,6 @@
 import type { Insertable } from 'kysely';
 import { addMonths } from '../../../shared/dates.ts';
-import { backInEducationSince, PLACEMENT_KIND_NAMES, PLACEMENT_OUTCOME_NAMES, TEGENPRESTATIE_DEFAULT_GROUND, isYoungPerson, type EmployerSector, type PlacementKind, type PlacementOutcome } from '../../../shared/placements.ts';
+import { backInEducationSince, PLACEMENT_KIND_NAMES, PLACEMENT_OUTCOME_NAMES, TEGENPRESTATIE_DEFAULT_GROUND, isYoungPerson, type Diploma, type EducationLevel, type EmployerSector, type PlacementKind, type PlacementOutcome } from '../../../shared/placements.ts';
 import type { Executor } from '../../db/database.ts';
 import type { BeschutWerkApplicationsTable, ClientWorkProfilesTable, PlacementsTable, TegenprestatieDecisionsTable } from '../../db/schema.ts';
 import { insertApplications, saveQuota } from '../beschut-werk/beschut-werk.repository.ts';
@@ -29,6 +29,8 @@ const EMPLOYERS: { name: string; sector: EmployerSector; municipality: number; c
 
 /** The kinds handed out in turn; beschut werk comes from the waiting list below. */
 const KINDS: PlacementKind[] = ['vrijwilligerswerk', 'afspraakbaan', 'participatiebaan', 'regulier', 'mantelzorg', 'meedoenbaan', 'werkervaringsplaats', 'sw', 'afspraakbaan', 'vrijwilligerswerk', 'regulier'];
+/** Applications for beschut werk in the demo, whatever its size (about ten of them placed). */
+const BESCHUT_APPLICATIONS = 35;
 const OUTCOMES: PlacementOutcome[] = ['contract', 'afgerond', 'gestopt', 'uitstroom', 'doorstroom'];
 const EMPLOYER_FOR: Record<PlacementKind, number[]> = {
   vrijwilligerswerk: [10, 11, 1],
@@ -148,13 +150,25 @@ export async function seedDemoPlacements(trx: Executor, organisationId: string, 
     applications.push(row);
   };
 
-  /** School and qualification for a young client, in one of four situations. */
+  /**
+   * School and qualification for a young client, in one of four situations: reported out of
+   * school by the RMC last year (most back at school within the year), reported this year (those
+   * reported before the summer mostly back since the new school year), in mbo 3 with a start
+   * qualification, or at the praktijkschool. `k` spreads the report dates over the months.
+   */
   const schoolRecord = (i: number) => {
     const variant = i % 4;
-    const reportedOn = variant === 0 ? addMonths(today, -10) : variant === 1 ? addMonths(today, -2) : null;
-    const next = {
-      currentEducation: (['mbo_2', 'geen', 'mbo_3', 'praktijkschool'] as const)[variant]!,
-      enrolledSince: variant === 1 ? null : addMonths(today, variant === 0 ? -3 : -14),
+    const k = Math.floor(i / 4);
+    const year = Number(today.slice(0, 4));
+    const lastYear = variant === 0 ? addMonths(`${year - 1}-01-12`, k % 11) : null;
+    const thisYear = variant === 1 ? addMonths(`${year}-01-19`, k % 10) : null;
+    const reportedOn = lastYear ?? (thisYear && thisYear < today ? thisYear : thisYear ? addMonths(today, -1) : null);
+    // Back at the start of the next school year, or at the January intake after an autumn report.
+    const returnOn = reportedOn ? (reportedOn.slice(5) <= '08-01' ? `${reportedOn.slice(0, 4)}-08-25` : `${Number(reportedOn.slice(0, 4)) + 1}-01-08`) : null;
+    const back = reportedOn !== null && returnOn! <= today && k % 4 !== 3;
+    const next: { currentEducation: EducationLevel; enrolledSince: string | null; highestDiploma: Diploma; earlySchoolLeaverReportedOn: string | null } = {
+      currentEducation: variant >= 2 ? (['mbo_3', 'praktijkschool'] as const)[variant - 2]! : back ? (['mbo_1', 'mbo_2'] as const)[k % 2]! : 'geen',
+      enrolledSince: back ? returnOn : variant >= 2 ? addMonths(today, -14) : null,
       highestDiploma: (['vmbo', 'vmbo', 'mbo_2', 'geen'] as const)[variant]!,
       earlySchoolLeaverReportedOn: reportedOn,
     };
@@ -163,14 +177,16 @@ export async function seedDemoPlacements(trx: Executor, organisationId: string, 
       client_id: clientIds[i]!,
       organisation_id: organisationId,
       current_education: next.currentEducation,
-      school_name: variant === 1 ? null : variant === 3 ? 'Praktijkschool De Brug' : 'ROC Rivierenland',
+      school_name: next.currentEducation === 'geen' ? null : variant === 3 ? 'Praktijkschool De Brug' : 'ROC Rivierenland',
       enrolled_since: next.enrolledSince,
       highest_diploma: next.highestDiploma,
       early_school_leaver_reported_on: reportedOn,
       early_school_leaver_source: reportedOn ? 'RMC-regio Rivierenland' : null,
       back_in_education_since: since,
     });
-    event(i, addMonths(today, -1), 'youth.school', `School en kwalificatie vastgelegd${since ? '; terug naar onderwijs' : ''}`);
+    if (reportedOn) event(i, reportedOn, 'youth.school', 'Melding voortijdig schoolverlaten van het RMC vastgelegd');
+    if (since) event(i, since, 'youth.school', 'Terug naar onderwijs: ingeschreven bij ROC Rivierenland');
+    if (!reportedOn) event(i, next.enrolledSince!, 'youth.school', 'School en kwalificatie vastgelegd');
   };
 
   let n = 0;
@@ -198,7 +214,9 @@ export async function seedDemoPlacements(trx: Executor, organisationId: string, 
       }
       n++;
     }
-    if (i % 5 === 2) beschutApplication(i, Math.floor(i / 5));
+    // Beschut werk has a national quota per municipality (a dozen places in Lingestad), not a
+    // share of the caseload: the number of applications does not grow with the demo's size.
+    if (i % 5 === 2 && i < 5 * BESCHUT_APPLICATIONS) beschutApplication(i, Math.floor(i / 5));
     if (isYoungPerson(rows[i]!.date_of_birth, today)) schoolRecord(i);
   }
   // The demo client volunteers at the food bank, so their own page shows a placement.

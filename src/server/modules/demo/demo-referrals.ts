@@ -9,8 +9,18 @@ import { ANSWERS_BY_STEP } from './demo-desk.ts';
 import type { DemoContract } from './demo-providers.ts';
 import * as T from './demo-referral-texts.ts';
 
-/** A demo client as the trajectory data needs it. */
-export type DemoClient = { id: string; name: string; coachId: string; municipalityId: string; ladderStep: number | null; growthPotential: number | null };
+/** A demo client as the trajectory data needs it; `steps` is their ladder history so far, in date order (referrals add to it). */
+export type DemoClient = { id: string; name: string; coachId: string; municipalityId: string; ladderStep: number | null; growthPotential: number | null; steps: { on: string; step: number }[] };
+
+/**
+ * The client's step when a referral is made on `date`: the newest measurement on or before it,
+ * else the first one after it (the step the client was found on soon after), else unknown.
+ */
+export function stepAt(client: Pick<DemoClient, 'steps'>, date: string): number | null {
+  let step: number | null = client.steps[0]?.step ?? null;
+  for (const s of client.steps) if (s.on <= date) step = s.step;
+  return step;
+}
 
 /** A provider or partner with the user who works its referrals (null when it has none). */
 export type DemoOrganisation = { id: string; name: string; kind: 'provider' | 'partner'; partnerKind: PartnerKind | null; workerId: string | null };
@@ -277,8 +287,12 @@ function addTrajectoryWork(out: DemoReferralRows, env: DemoEnv, plan: ReferralPl
     out.progress.push({ id: env.faker.string.uuid(), organisation_id: env.organisationId, referral_id: referralId, reported_on: on, summary: text, author_id: org.workerId });
     out.timeline.push(event(env, client, referralId, on, 30, org.workerId, 'referral.progress', `Voortgang traject bij ${org.name}: ${text}`));
   }
-  const startStep = client.ladderStep ?? 2;
+  // The step at the start fits the product (a trede 1–2 product starts on step 1 or 2).
+  const known = stepAt(client, m.requested) ?? client.ladderStep ?? 2;
+  const startStep = plan.contract ? Math.min(plan.contract.ladderTo, Math.max(plan.contract.ladderFrom, known)) : known;
   const measure = (on: string, step: number, occasion: 'trajectory_start' | 'trajectory_end') => {
+    client.steps.push({ on, step });
+    client.steps.sort((a, b) => (a.on < b.on ? -1 : a.on > b.on ? 1 : 0));
     const growth = Math.min(6, Math.max(step, client.growthPotential ?? step + 1));
     out.measurements.push({
       organisation_id: env.organisationId, client_id: client.id, referral_id: referralId, measured_on: on, step, growth_potential: growth,

@@ -1,11 +1,11 @@
 import { Faker, nl } from '@faker-js/faker';
-import type { Kysely } from 'kysely';
+import type { Insertable, Kysely } from 'kysely';
 import { completeBsn } from '../../../shared/bsn.ts';
 import type { DB } from '../../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
 import { addMonths, todayIso } from '../../../shared/dates.ts';
 import type { Executor } from '../../db/database.ts';
-import { insertClients, insertRouteChanges, type NewClientRow } from '../clients/clients.repository.ts';
+import { insertClients, type NewClientRow } from '../clients/clients.repository.ts';
 import { insertContacts } from '../contacts/contacts.repository.ts';
 import { insertMeasurements } from '../ladder/ladder.repository.ts';
 import { insertEscalation, insertSignal, setSignalStatus } from '../signals/signals.repository.ts';
@@ -28,8 +28,12 @@ import { seedDemoModules } from './demo-modules.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { DEMO_PARTNERS, DEMO_PROVIDERS, insertDemoContracts, insertDemoExternalOrganisations } from './demo-providers.ts';
 import { demoTrajectoryFaker, seedDemoTrajectories } from './demo-trajectories.ts';
+import { insertDemoRows } from './demo-trajectories.repository.ts';
 import { seedDemoAppointments } from './demo-appointments.ts';
 import { seedDemoPlans } from './demo-plans.ts';
+import { alignRegistrations } from './demo-consistency.repository.ts';
+import { measureOutflowsToWork } from './demo-consistency.ts';
+import { seedDemoReportTexts } from './demo-report-texts.ts';
 
 /**
  * The demo organisation of PRODUCT.md: one shared service (Werkplein) for a town of ~68,000 and
@@ -42,6 +46,13 @@ export const DEMO_MUNICIPALITIES = [
   { name: 'Heuveldorp', cbsCode: 'GM9903', inhabitants: 33_000 },
 ] as const;
 
+/**
+ * The demo's size when none is asked for (`npm start`, `npm run demo`): enough clients that a
+ * policy officer's dashboard per municipality shows figures rather than "<5" (about 600 in
+ * Lingestad, 300 in each rural municipality). Tests pass their own, smaller count.
+ */
+export const DEMO_DEFAULT_CLIENTS = 1200;
+
 export type DemoSeedOptions = { clients?: number; seed?: number; today?: string; pseudonymKey: string; onProgress?: (done: number, total: number) => void };
 
 export type DemoSeedResult = { organisationId: string; clientCount: number };
@@ -50,7 +61,7 @@ export type DemoSeedResult = { organisationId: string; clientCount: number };
 export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promise<DemoSeedResult> {
   const faker = new Faker({ locale: [nl] });
   faker.seed(options.seed ?? 2026);
-  const clientTotal = options.clients ?? 300;
+  const clientTotal = options.clients ?? DEMO_DEFAULT_CLIENTS;
   const passwordHash = await hashPassword(DEMO_PASSWORD);
   const today = options.today ?? todayIso();
 
@@ -92,7 +103,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
     const providerCoachIds: string[] = [];
     for (const [i, p] of DEMO_PROVIDERS.entries()) providerCoachIds.push(await staff('provider_coach', p.coach.email, p.coach.displayName, { external_organisation_id: providerIds[i]! }));
     const partnerUserId = await staff('partner', DEMO_ACCOUNTS.partner.email, DEMO_ACCOUNTS.partner.displayName, { external_organisation_id: partnerIds[0]! });
-    await staff('policy_officer', DEMO_ACCOUNTS.policy_officer.email, DEMO_ACCOUNTS.policy_officer.displayName);
+    const policyOfficerId = await staff('policy_officer', DEMO_ACCOUNTS.policy_officer.email, DEMO_ACCOUNTS.policy_officer.displayName);
     await staff('administrator', DEMO_ACCOUNTS.administrator.email, DEMO_ACCOUNTS.administrator.displayName);
 
     const rows: NewClientRow[] = [];
@@ -103,7 +114,10 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       let bsn: string | undefined;
       while (!bsn || usedBsn.has(bsn)) bsn = completeBsn(String(faker.number.int({ min: 10_000_000, max: 99_999_999 })));
       usedBsn.add(bsn);
-      const coach = coachIds[i % coachIds.length]!;
+      // Round robin over the coaches, shifted by one every round: the demo's other selections go by
+      // the client's index modulo 3, 4, 5 or 20, and a plain modulo 8 would tie each of them to
+      // one municipality (all of Waalkant's young people in mbo 3, all its placements ended).
+      const coach = coachIds[(i + Math.floor(i / coachIds.length)) % coachIds.length]!;
       const age = faker.number.int({ min: 17, max: 66 });
       const birth = faker.date.birthdate({ mode: 'age', min: age, max: age, refDate: new Date('2026-11-01T00:00:00Z') });
       const dateOfBirth = birth.toISOString().slice(0, 10);
@@ -158,6 +172,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       municipalityId: rows[i]!.municipality_id,
       ladderStep: rows[i]!.ladder_step ?? null,
       growthPotential: rows[i]!.ladder_growth_potential ?? null,
+      steps: profiles[i]!.measurements.map((m) => ({ on: m.measuredOn, step: m.step })),
     }));
     const organisation = (kind: 'provider' | 'partner', i: number) => {
       const def = kind === 'provider' ? DEMO_PROVIDERS[i]! : DEMO_PARTNERS[i]!;
@@ -184,10 +199,14 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
     await seedDemoPlans(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
     await seedDemoPlacements(trx, organisationId, clientIds, rows, municipalityIds, today);
     await seedDemoAgreements(trx, organisationId, municipalityIds);
-    await seedDemoWorkHistory(trx, { organisationId, today, clientIds, rows });
-    // Last: ladder, conversation, outflow and move history for the KPIs, on top of all the above.
+    await seedDemoReportTexts(trx, { organisationId, today, municipalities: DEMO_MUNICIPALITIES.map((m, i) => ({ id: municipalityIds[i]!, name: m.name })), authorId: policyOfficerId });
+    await seedDemoWorkHistory(trx, { organisationId, today, clientIds, rows, steps: demoClients.map((c) => c.steps) });
+    // Registration before the first thing on each record; then the ladder, conversation, outflow
+    // and move history for the KPIs on top of all the above, and a fitting step for who left for work.
+    await alignRegistrations(trx, organisationId);
     await seedDemoKpiHistory(trx, { organisationId, today, seed: options.seed ?? 2026, municipalityIds, skip: [clientIds[0]!] });
     await seedDemoReturnOutflow(trx, organisationId, today);
+    await measureOutflowsToWork(trx, organisationId);
     return { organisationId, clientCount: clientIds.length };
   }).then(async (result) => {
     await generateRuleTasks(db, result.organisationId, today);
@@ -207,7 +226,7 @@ async function seedDeskHistory(
   today: string,
 ) {
   const measurements: Parameters<typeof insertMeasurements>[1] = [];
-  const routeChanges: Parameters<typeof insertRouteChanges>[1] = [];
+  const routeChanges: Insertable<DB['client_route_changes']>[] = [];
   const contacts: Parameters<typeof insertContacts>[1] = [];
   const timeline: NewTimelineEvent[] = [];
   const at = (date: string) => new Date(`${date}T10:00:00Z`);
@@ -218,7 +237,7 @@ async function seedDeskHistory(
     const firstDate = profile.measurements[0]?.measuredOn ?? addMonths(today, -3);
     timeline.push({ organisation_id: organisationId, client_id: clientId, occurred_at: at(addMonths(firstDate, -1)), kind: 'client.registered', summary: 'Cliënt geregistreerd', actor_id: coachId });
     if (profile.route) {
-      routeChanges.push({ organisation_id: organisationId, client_id: clientId, previous_route: null, route: profile.route, reason: 'Vastgesteld na het intakegesprek', changed_by: coachId });
+      routeChanges.push({ organisation_id: organisationId, client_id: clientId, previous_route: null, route: profile.route, reason: 'Vastgesteld na het intakegesprek', changed_by: coachId, changed_at: at(firstDate) });
       timeline.push({ organisation_id: organisationId, client_id: clientId, occurred_at: at(firstDate), kind: 'client.route_changed', summary: `Route vastgesteld: ${profile.route}`, actor_id: coachId });
     }
     let previous: number | undefined;
@@ -258,7 +277,7 @@ async function seedDeskHistory(
     }
   }
   await insertMeasurements(trx, measurements);
-  await insertRouteChanges(trx, routeChanges);
+  await insertDemoRows(trx, 'client_route_changes', routeChanges);
   await insertContacts(trx, contacts);
   for (let i = 0; i < timeline.length; i += 1000) await insertTimelineEvents(trx, timeline.slice(i, i + 1000));
 }

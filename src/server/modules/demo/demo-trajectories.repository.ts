@@ -17,7 +17,9 @@ export type DemoTable =
   | 'attendance'
   | 'projects'
   | 'project_participants'
-  | 'ladder_measurements';
+  | 'ladder_measurements'
+  | 'client_route_changes'
+  | 'report_texts';
 
 /**
  * Bulk insert of demo rows whose ids the demo chose itself (so rows can point at each other

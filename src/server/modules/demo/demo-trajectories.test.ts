@@ -152,5 +152,5 @@ describeEachDatabase(
       expect(new Set(participants.map((p) => p.joined_on.slice(0, 4))).size).toBeGreaterThanOrEqual(2);
     });
   },
-  { setup: async ({ database, config }) => void (await seedDemo(database.db, { pseudonymKey: config.pseudonymKey })) },
+  { setup: async ({ database, config }) => void (await seedDemo(database.db, { clients: 300, pseudonymKey: config.pseudonymKey })) },
 );

@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.ts';
 import { insertTask } from '../tasks/tasks.repository.ts';
 import { insertTimelineEvents } from '../timeline/timeline.repository.ts';
 import { applicableContracts, type DemoContract } from './demo-providers.ts';
-import { buildReferral, milestones, type DemoClient, type DemoEnv, type DemoOrganisation, type DemoReferralRows, type ReferralPlan, type ReferralVariant } from './demo-referrals.ts';
+import { buildReferral, milestones, stepAt, type DemoClient, type DemoEnv, type DemoOrganisation, type DemoReferralRows, type ReferralPlan, type ReferralVariant } from './demo-referrals.ts';
 import { insertDemoRows, refreshLadderSummaries } from './demo-trajectories.repository.ts';
 
 /** The trajectory data's own random source, so adding to it never reshuffles the clients. */
@@ -51,19 +51,20 @@ export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: D
   const [taalhuis, bibliotheek, buurtteam, schuldhulp, sportclub] = partners as [DemoOrganisation, DemoOrganisation, DemoOrganisation, DemoOrganisation, DemoOrganisation];
 
   /** Plans a referral if a contract of the organisation fits the client, the date and (preferably) the product. */
-  const refer = (client: DemoClient | undefined, organisation: DemoOrganisation, status: ReferralStatus, variant?: ReferralVariant, product?: string, next?: DemoOrganisation) => {
+  const refer = (client: DemoClient | undefined, organisation: DemoOrganisation, status: ReferralStatus, variant?: ReferralVariant, product?: string, next?: DemoOrganisation, keepProduct = false) => {
     if (!client) return false;
     const k = seq++;
     const plan: ReferralPlan = { client, organisation, contract: null, status, variant, seq: k };
     if (organisation.kind === 'provider') {
-      const contract = fittingContract(contracts, providers.indexOf(organisation), plan, product, env.today);
+      const contract = fittingContract(contracts, providers.indexOf(organisation), plan, product, env.today, keepProduct);
       if (!contract) return false;
       plan.contract = contract;
       if (next) {
         const m = milestones(plan, contract.durationMonths, false, env.today);
-        const nextContract = fittingContract(contracts, providers.indexOf(next), { ...plan, status: 'active', variant: undefined, after: m.ended!, seq: k + 1 }, undefined, env.today);
-        if (nextContract) plan.next = { organisation: next, contract: nextContract };
-        else plan.variant = 'transfer_work';
+        const nextContract = fittingContract(contracts, providers.indexOf(next), { ...plan, status: 'active', variant: undefined, after: m.ended!, seq: k + 1 }, undefined, env.today, false);
+        // A warm transfer needs a product at the next provider for the client's step then; else try another client.
+        if (!nextContract) return false;
+        plan.next = { organisation: next, contract: nextContract };
       }
     }
     buildReferral(out, env, plan);
@@ -73,44 +74,53 @@ export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: D
 
   const mine = clients.filter((c) => c.coachId === input.demoCoachId);
   const [lingestad, waalkant, heuveldorp] = input.municipalityIds;
-  const other = (municipalityId: string | undefined) => clients.find((c) => c.coachId !== input.demoCoachId && c.municipalityId === municipalityId && !used.has(c.id));
+  /** Refers the first client of `pool` (not referred yet) whose step fits one of the organisation's products. */
+  const referFirst = (pool: DemoClient[], ...args: Parameters<typeof refer> extends [unknown, ...infer R] ? R : never) => {
+    for (const client of pool) if (!used.has(client.id) && refer(client, ...args)) return true;
+    return false;
+  };
+  const others = (municipalityId: string | undefined) => clients.filter((c) => c.coachId !== input.demoCoachId && c.municipalityId === municipalityId);
+  // The demo coach's named referrals go to the client at that place in the caseload, or, when
+  // no product fits that client's step, to the next client of the caseload it fits.
+  const spare = mine.slice(11);
+  const mineOr = (i: number) => (mine[i] ? [mine[i], ...spare] : spare);
 
   // The demo coach's caseload: what the browser flows work with.
-  refer(mine[1], brug, 'active', undefined, 'Sociale activering');
-  refer(mine[2], brug, 'requested', undefined, 'Sociale activering');
-  refer(mine[3], taalhuis, 'requested');
-  refer(mine[4], brug, 'active', 'extension_proposed', 'Sociale activering');
-  refer(mine[5], brug, 'accepted', undefined, 'Focus op werk');
-  refer(mine[6], taalhuis, 'accepted');
-  refer(mine[7], brug, 'active', 'ending_soon', 'Focus op werk');
-  refer(mine[0], brug, 'completed', undefined, 'Sociale activering');
-  refer(mine[0], brug, 'active', undefined, 'Focus op werk');
-  refer(mine[8], bibliotheek, 'completed');
+  referFirst(mineOr(1), brug, 'active', undefined, 'Sociale activering');
+  referFirst(mineOr(2), brug, 'requested', undefined, 'Sociale activering');
+  referFirst(mineOr(3), taalhuis, 'requested');
+  referFirst(mineOr(4), brug, 'active', 'extension_proposed', 'Sociale activering');
+  referFirst(mineOr(5), brug, 'accepted', undefined, 'Focus op werk');
+  referFirst(mineOr(6), taalhuis, 'accepted');
+  referFirst(mineOr(7), brug, 'active', 'ending_soon', 'Focus op werk');
+  refer(mine[0], brug, 'completed', undefined, 'Sociale activering', undefined, true);
+  refer(mine[0], brug, 'active', undefined, 'Focus op werk', undefined, true);
+  referFirst(mineOr(8), bibliotheek, 'completed');
   // What asks the coach for a decision besides the extension: a fresh refusal and a trajectory that just ended.
-  refer(mine[9], brug, 'refused', 'just_refused');
-  refer(mine[10], brug, 'completed', 'just_ended', 'Sociale activering');
+  referFirst(mineOr(9), brug, 'refused', 'just_refused');
+  referFirst(mineOr(10), brug, 'completed', 'just_ended', 'Sociale activering');
 
   // Every other state, at every provider, and the transition year in Heuveldorp.
-  refer(other(lingestad), brug, 'stopped');
-  refer(other(waalkant), brug, 'transferred', 'transfer_provider', undefined, rivierenland);
-  refer(other(heuveldorp), werkwijzer, 'transferred', 'transfer_work');
-  refer(other(lingestad), brug, 'withdrawn');
-  refer(other(waalkant), brug, 'withdrawn', 'withdrawn_active');
-  refer(other(heuveldorp), werkwijzer, 'active', 'extension_approved');
-  refer(other(heuveldorp), rivierenland, 'active', 'extension_refused');
-  refer(other(heuveldorp), werkwijzer, 'active', undefined, 'Sociale activering');
-  refer(other(heuveldorp), rivierenland, 'active', undefined, 'Sociale activering');
-  refer(other(heuveldorp), rivierenland, 'requested', undefined, 'Sociale activering');
-  refer(other(heuveldorp), werkwijzer, 'stopped');
-  refer(other(waalkant), werkwijzer, 'completed', undefined, 'Focus op werk');
-  refer(other(lingestad), rivierenland, 'completed');
-  refer(other(heuveldorp), rivierenland, 'refused');
-  refer(other(waalkant), werkwijzer, 'withdrawn', 'withdrawn_accepted');
-  refer(other(lingestad), buurtteam, 'requested');
-  refer(other(waalkant), schuldhulp, 'accepted');
-  refer(other(lingestad), sportclub, 'completed');
-  refer(other(heuveldorp), taalhuis, 'withdrawn');
-  refer(other(waalkant), taalhuis, 'completed');
+  referFirst(others(lingestad), brug, 'stopped');
+  referFirst(others(waalkant), brug, 'transferred', 'transfer_provider', undefined, rivierenland);
+  referFirst(others(heuveldorp), werkwijzer, 'transferred', 'transfer_work');
+  referFirst(others(lingestad), brug, 'withdrawn');
+  referFirst(others(waalkant), brug, 'withdrawn', 'withdrawn_active');
+  referFirst(others(heuveldorp), werkwijzer, 'active', 'extension_approved');
+  referFirst(others(heuveldorp), rivierenland, 'active', 'extension_refused');
+  referFirst(others(heuveldorp), werkwijzer, 'active', undefined, 'Sociale activering');
+  referFirst(others(heuveldorp), rivierenland, 'active', undefined, 'Sociale activering');
+  referFirst(others(heuveldorp), rivierenland, 'requested', undefined, 'Sociale activering');
+  referFirst(others(heuveldorp), werkwijzer, 'stopped');
+  referFirst(others(waalkant), werkwijzer, 'completed', undefined, 'Focus op werk');
+  referFirst(others(lingestad), rivierenland, 'completed');
+  referFirst(others(heuveldorp), rivierenland, 'refused');
+  referFirst(others(waalkant), werkwijzer, 'withdrawn', 'withdrawn_accepted');
+  referFirst(others(lingestad), buurtteam, 'requested');
+  referFirst(others(waalkant), schuldhulp, 'accepted');
+  referFirst(others(lingestad), sportclub, 'completed');
+  referFirst(others(heuveldorp), taalhuis, 'withdrawn');
+  referFirst(others(waalkant), taalhuis, 'completed');
 
   // Volume: every third remaining client, providers chosen by what fits the client's step and place.
   clients.forEach((client, i) => {
@@ -118,8 +128,11 @@ export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: D
     const n = Math.floor(i / 3);
     if (n % 7 === 6) return void refer(client, partners[n % partners.length]!, BULK_PARTNER_STATUSES[n % BULK_PARTNER_STATUSES.length]!);
     const status = BULK_STATUSES[n % BULK_STATUSES.length]!;
-    const provider = providerFor(contracts, providers, client, n);
-    refer(client, provider, status, status === 'transferred' ? 'transfer_work' : undefined);
+    // The preferred provider, or another one with a product that fits the client's step.
+    const preferred = providerFor(contracts, providers, client, n);
+    for (const provider of [preferred, ...providers.filter((p) => p !== preferred)]) {
+      if (refer(client, provider, status, status === 'transferred' ? 'transfer_work' : undefined)) break;
+    }
   });
 
   await insertDemoRows(trx, 'referrals', out.referrals);
@@ -132,18 +145,26 @@ export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: D
   return out.referrals.map((r) => ({ id: r.id!, clientId: r.client_id, organisationId: r.external_organisation_id, status: r.status! }));
 }
 
-/** A contract of the provider that covers the client's municipality on the request date, the wished product first. */
-function fittingContract(contracts: DemoContract[], providerIndex: number, plan: ReferralPlan, product: string | undefined, today: string): DemoContract | undefined {
+/**
+ * A contract of the provider that covers the client's municipality on the request date and
+ * whose steps hold the client's step on that day (a trede 1–2 product for a client on step 1
+ * or 2), the wished product first. With no fitting product the referral is not made, except a
+ * named one that must exist (`keepProduct`: the demo client's own trajectories), which keeps its wished product.
+ */
+function fittingContract(contracts: DemoContract[], providerIndex: number, plan: ReferralPlan, product: string | undefined, today: string, keepProduct: boolean): DemoContract | undefined {
   const fits = contracts.filter((c) => {
     if (c.providerIndex !== providerIndex) return false;
     const { requested } = milestones(plan, c.durationMonths, false, today);
     return applicableContracts([c], plan.client.municipalityId, requested).length > 0;
   });
-  const step = plan.client.ladderStep;
+  const stepFits = fits.filter((c) => {
+    const step = stepAt(plan.client, milestones(plan, c.durationMonths, false, today).requested);
+    return step === null || (c.ladderFrom <= step && step <= c.ladderTo);
+  });
   return (
-    (product && fits.find((c) => c.product.startsWith(product))) ||
-    (step !== null && fits.find((c) => c.ladderFrom <= step && step <= c.ladderTo)) ||
-    fits[plan.seq % Math.max(1, fits.length)]
+    (product && stepFits.find((c) => c.product.startsWith(product))) ||
+    stepFits[plan.seq % Math.max(1, stepFits.length)] ||
+    (product && keepProduct ? fits.find((c) => c.product.startsWith(product)) : undefined)
   );
 }
 

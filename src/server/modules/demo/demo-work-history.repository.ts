@@ -4,7 +4,7 @@ import type { Executor } from '../../db/database.ts';
 /** The demo's contracts with their provider, period and the municipalities they cover. */
 export async function demoContracts(db: Executor, organisationId: string) {
   const [contracts, covered] = await Promise.all([
-    db.selectFrom('contracts').select(['id', 'provider_id', 'starts_on', 'ends_on']).where('organisation_id', '=', organisationId).orderBy('starts_on').orderBy('id').execute(),
+    db.selectFrom('contracts').select(['id', 'provider_id', 'starts_on', 'ends_on', 'ladder_from', 'ladder_to']).where('organisation_id', '=', organisationId).orderBy('starts_on').orderBy('id').execute(),
     db.selectFrom('contract_municipalities').select(['contract_id', 'municipality_id']).where('organisation_id', '=', organisationId).execute(),
   ]);
   return contracts.map((c) => ({ ...c, municipalityIds: covered.filter((m) => m.contract_id === c.id).map((m) => m.municipality_id) }));

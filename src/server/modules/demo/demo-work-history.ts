@@ -14,11 +14,14 @@ import type { BeschutWerkApplicationsTable, DB, PlacementsTable } from '../../db
 import { insertApplications } from '../beschut-werk/beschut-werk.repository.ts';
 import type { NewClientRow } from '../clients/clients.repository.ts';
 import { insertPlacements, insertWorkProfiles } from '../placements/placements.repository.ts';
-import { addDays, at } from './demo-referrals.ts';
+import { addDays, at, stepAt } from './demo-referrals.ts';
+import { weeklySessionDays } from './demo-calendar.ts';
+import { moduleSlot } from './demo-modules.ts';
 import { insertDemoRows } from './demo-trajectories.repository.ts';
 import { demoContracts, demoOwnModules, rewriteSchoolHistory, youngWithoutReport } from './demo-work-history.repository.ts';
 
-type Env = { organisationId: string; today: string; clientIds: string[]; rows: NewClientRow[] };
+/** `steps` holds each client's ladder history so far (by client index), so a trajectory's product fits the step at the referral. */
+type Env = { organisationId: string; today: string; clientIds: string[]; rows: NewClientRow[]; steps: { on: string; step: number }[][] };
 
 /** Adds last year's and the year before's work history (see the file comment). */
 export async function seedDemoWorkHistory(trx: Executor, env: Env): Promise<void> {
@@ -29,7 +32,8 @@ export async function seedDemoWorkHistory(trx: Executor, env: Env): Promise<void
   await afspraakbanen(trx, env, take(24), year);
   await beschutWerk(trx, env, take(12), year);
   await youth(trx, env, year);
-  await trajectories(trx, env, env.clientIds.map((id, i) => ({ id, i })).filter(({ i }) => i % 3 === 2).slice(0, 30), year);
+  // About one in ten clients had a trajectory end last year (at least thirty in a small demo).
+  await trajectories(trx, env, env.clientIds.map((id, i) => ({ id, i })).filter(({ i }) => i % 3 === 2).slice(0, Math.max(30, Math.round(env.clientIds.length / 10))), year);
   await modules(trx, env, env.clientIds.map((id, i) => ({ id, i })).filter(({ i }) => i % 4 === 3).slice(0, 16), year);
 }
 
@@ -125,7 +129,7 @@ async function youth(trx: Executor, env: Env, year: number) {
 }
 
 /**
- * Thirty trajectories that ran last year and ended in it: completed (one after an approved
+ * Trajectories that ran last year and ended in it (thirty, or one per ten clients in a larger demo): completed (one after an approved
  * extension), stopped early (three of them into a regular job within three months), and
  * transferred to a work-oriented trajectory.
  */
@@ -137,8 +141,9 @@ async function trajectories(trx: Executor, env: Env, clients: { id: string; i: n
   clients.forEach(({ id, i }, k) => {
     const startedOn = addMonths(`${year - 2}-09-01`, k % 12);
     const requestedOn = addDays(startedOn, -21);
-    // A contract that covers the client's municipality on the day of the referral.
-    const fitting = contracts.filter((c) => c.municipalityIds.includes(env.rows[i]!.municipality_id) && c.starts_on <= requestedOn && requestedOn <= c.ends_on);
+    // A contract that covers the client's municipality on the day of the referral, for the client's step then.
+    const step = stepAt({ steps: env.steps[i] ?? [] }, requestedOn);
+    const fitting = contracts.filter((c) => c.municipalityIds.includes(env.rows[i]!.municipality_id) && c.starts_on <= requestedOn && requestedOn <= c.ends_on && (step === null || ((c.ladder_from ?? 1) <= step && step <= (c.ladder_to ?? 6))));
     const contract = fitting[k % Math.max(1, fitting.length)];
     if (!contract) return;
     const plannedEnd = addMonths(startedOn, 12);
@@ -196,13 +201,16 @@ async function modules(trx: Executor, env: Env, clients: { id: string; i: number
   const enrolments: Insertable<DB['enrolments']>[] = [];
   const attendance: Insertable<DB['attendance']>[] = [];
   own.forEach((module, m) => {
-    for (const [c, startsOn] of [`${year - 1}-03-02`, `${year - 1}-09-07`].entries()) {
+    const slot = moduleSlot(module.name);
+    for (const [c, from] of [`${year - 1}-03-02`, `${year - 1}-09-07`].entries()) {
+      const days = weeklySessionDays(from, 8, slot);
+      const startsOn = days[0]!;
+      const endsOn = days[7]!;
       const cohortId = randomUUID();
-      const endsOn = addDays(startsOn, 7 * 7);
       cohorts.push({ id: cohortId, organisation_id: env.organisationId, module_id: module.id, label: `${module.name} ${c === 0 ? 'voorjaar' : 'najaar'} ${year - 1}`, starts_on: startsOn, ends_on: endsOn, capacity: 10, status: 'afgerond' });
-      const sessionIds = Array.from({ length: 8 }, (_, s) => {
+      const sessionIds = days.map((day, s) => {
         const id = randomUUID();
-        sessions.push({ id, organisation_id: env.organisationId, cohort_id: cohortId, starts_at: at(addDays(startsOn, 7 * s), 30), ends_at: at(addDays(startsOn, 7 * s), 150), topic: `Bijeenkomst ${s + 1}` });
+        sessions.push({ id, organisation_id: env.organisationId, cohort_id: cohortId, starts_at: at(day, slot.minute), ends_at: at(day, slot.minute + 120), topic: `Bijeenkomst ${s + 1}` });
         return id;
       });
       // Eight participants, or fewer when a small demo has fewer clients (a client is in a cohort once).
@@ -219,13 +227,13 @@ async function modules(trx: Executor, env: Env, clients: { id: string; i: number
           status: left ? 'left' : 'completed',
           requested_at: at(addDays(startsOn, -20 + j), 9),
           placed_at: at(addDays(startsOn, -14 + j), 9),
-          ended_at: at(left ? addDays(startsOn, 21) : endsOn, 16),
+          ended_at: at(left ? days[3]! : endsOn, slot.minute + 130),
           end_reason: left ? 'Kon de bijeenkomsten niet combineren met vrijwilligerswerk.' : null,
         });
         sessionIds.forEach((sessionId, s) => {
           if (left && s >= 3) return;
           const status = (j + s + m) % 9 === 0 ? 'afwezig' : (j + 2 * s + c) % 11 === 0 ? 'afgemeld' : 'aanwezig';
-          attendance.push({ session_id: sessionId, enrolment_id: enrolmentId, organisation_id: env.organisationId, status, recorded_at: at(addDays(startsOn, 7 * s), 160) });
+          attendance.push({ session_id: sessionId, enrolment_id: enrolmentId, organisation_id: env.organisationId, status, recorded_at: at(days[s]!, slot.minute + 130) });
         });
       }
     }

@@ -84,7 +84,7 @@ let fixture: Fixture;
  */
 async function setup(ctx: TestContext) {
   const db = ctx.database.db;
-  await seedDemo(db, { pseudonymKey: ctx.config.pseudonymKey });
+  await seedDemo(db, { clients: 300, pseudonymKey: ctx.config.pseudonymKey });
   const m = (await db.selectFrom('municipalities').select('id').orderBy('name').execute()).map((r) => r.id);
   const provider = async (name: string) => (await db.selectFrom('external_organisations').select('id').where('name', '=', name).executeTakeFirstOrThrow()).id;
   fixture = { m, providerA: await provider(DEMO_PROVIDERS[0]!.name), providerB: await provider(DEMO_PROVIDERS[1]!.name) };
