@@ -71,6 +71,8 @@ describe('KPI dashboard in the browser', () => {
     expect(url.searchParams.get('period')).toBe(`${year}-H1`);
     expect(url.searchParams.get('municipalityId')).toBe(municipality.id);
     expect(await page.getByTestId('dashboard-period').textContent()).toContain(`${year}, eerste halfjaar`);
+    // The subtitle says whose figures these are: the municipality's, not the whole organisation's.
+    expect(await page.getByTestId('dashboard-period').textContent()).toContain(`cijfers van gemeente ${municipality.name}`);
 
     // Figures with headlines, tables with captions and header cells, charts with a text alternative.
     expect(await figures(page).count()).toBeGreaterThanOrEqual(5);
@@ -95,6 +97,9 @@ describe('KPI dashboard in the browser', () => {
     // A small count is suppressed and explained; nothing leads to a client.
     expect(await page.getByRole('cell', { name: '<5', exact: true }).count(), 'a small count reads <5').toBeGreaterThan(0);
     expect(await page.getByText(/<5 = minder dan 5 personen/).count()).toBeGreaterThan(0);
+    // And a number that would give a small count away by subtraction reads "x", with its own legend.
+    expect(await page.getByRole('cell', { name: 'x', exact: true }).count(), 'a withheld number reads x').toBeGreaterThan(0);
+    expect(await page.getByText(/x = weggelaten om een klein aantal elders te beschermen/).count()).toBeGreaterThan(0);
     expect(await page.locator('a[data-drill]').count(), 'no drilldown for a policy officer').toBe(0);
     expect(await page.locator('main a[href^="/clienten/"]').count()).toBe(0);
     await expectAccessible(page, 'municipality dashboard');
