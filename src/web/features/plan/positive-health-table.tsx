@@ -18,9 +18,13 @@ export function PositiveHealthTable({ latest, baseline, idPrefix }: Props) {
   const date = (m: HealthDetail) => formatDate(m.measuredOn, lang);
   return (
     <div>
-      <div className="meedoen-table-scroll" tabIndex={0} role="region" aria-labelledby={`${idPrefix}-caption`}>
+      {/* The title stands above the scrolling region, so a narrow screen never cuts it off; the caption stays for screen readers. */}
+      <p className="meedoen-table-title" id={`${idPrefix}-title`} aria-hidden="true">
+        {t('positiveHealth.tableCaption')}
+      </p>
+      <div className="meedoen-table-scroll meedoen-health-table" tabIndex={0} role="region" aria-labelledby={`${idPrefix}-title`}>
         <Table data-testid="health-table">
-          <TableCaption id={`${idPrefix}-caption`}>{t('positiveHealth.tableCaption')}</TableCaption>
+          <TableCaption className="meedoen-visually-hidden">{t('positiveHealth.tableCaption')}</TableCaption>
           <TableHeader>
             <TableRow>
               <TableHeaderCell scope="col">{t('positiveHealth.dimension')}</TableHeaderCell>
@@ -45,9 +49,12 @@ export function PositiveHealthTable({ latest, baseline, idPrefix }: Props) {
       </div>
       <details className="meedoen-plan-details">
         <summary>{t('positiveHealth.allAspects')}</summary>
-        <div className="meedoen-table-scroll" tabIndex={0} role="region" aria-labelledby={`${idPrefix}-aspects-caption`}>
+        <p className="meedoen-table-title" id={`${idPrefix}-aspects-title`} aria-hidden="true">
+          {t('positiveHealth.aspectsCaption')}
+        </p>
+        <div className="meedoen-table-scroll meedoen-health-table" tabIndex={0} role="region" aria-labelledby={`${idPrefix}-aspects-title`}>
           <Table data-testid="health-aspects-table">
-            <TableCaption id={`${idPrefix}-aspects-caption`}>{t('positiveHealth.aspectsCaption')}</TableCaption>
+            <TableCaption className="meedoen-visually-hidden">{t('positiveHealth.aspectsCaption')}</TableCaption>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('positiveHealth.aspect')}</TableHeaderCell>
