@@ -157,7 +157,10 @@ function addEnrolment(
 ) {
   const id = env.faker.string.uuid();
   const candidate = e.status === 'invited' || e.status === 'selected' || e.status === 'not_selected';
-  const requestedOn = candidate ? addDays(env.today, -(12 - e.j)) : e.status === 'waiting' ? addDays(e.startsOn, 2 + e.j) : addDays(e.startsOn, -(20 - e.j));
+  const plannedOn = candidate ? addDays(env.today, -(12 - e.j)) : e.status === 'waiting' ? addDays(e.startsOn, 2 + e.j) : addDays(e.startsOn, -(20 - e.j));
+  // A seat in a cohort that starts months from now was still asked for in the past: the timeline
+  // holds what happened, so nothing on it lies after today.
+  const requestedOn = plannedOn < env.today ? plannedOn : addDays(env.today, -1 - (e.j % 20));
   const seated = e.status === 'placed' || e.status === 'completed' || e.status === 'left';
   const endedOn = e.status === 'completed' ? e.endsOn : e.status === 'left' ? e.days[3]! : null;
   rows.enrolments.push({

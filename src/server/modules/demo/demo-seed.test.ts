@@ -49,6 +49,12 @@ describeEachDatabase(
       expect(rows.filter((r) => r.n > 0)).toEqual([]);
     });
 
+    it('puts nothing on the timeline that has not happened yet (newest first must start at today)', async () => {
+      const { rows } = await sql<{ kind: string; n: number }>`
+        select kind, count(*)::int as n from timeline_events where occurred_at > now() group by kind order by kind`.execute(db());
+      expect(rows).toEqual([]);
+    });
+
     it('dates the route history on the day the route was set, as the timeline says, not on the day of seeding', async () => {
       const { rows } = await sql<{ n: number }>`
         select count(*)::int as n from client_route_changes r
