@@ -47,3 +47,12 @@ export async function outflowsToWorkBelowStep(db: Executor, organisationId: stri
     order by c.client_number`.execute(db);
   return rows.filter((r) => r.step === null || r.step < minStep);
 }
+
+/**
+ * The demo dates today's events at fixed hours (09:00–11:00 UTC); seeded before then, they would
+ * lie in the future and stand above whatever happens next on a timeline read newest first. Moves
+ * every event after the start of seeding to that moment, so the timeline ends at "now".
+ */
+export async function endTimelinesAtSeeding(db: Executor, organisationId: string): Promise<void> {
+  await db.updateTable('timeline_events').set({ occurred_at: sql<Date>`now()` }).where('organisation_id', '=', organisationId).where('occurred_at', '>', sql<Date>`now()`).execute();
+}

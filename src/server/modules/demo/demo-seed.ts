@@ -31,7 +31,7 @@ import { demoTrajectoryFaker, seedDemoTrajectories } from './demo-trajectories.t
 import { insertDemoRows } from './demo-trajectories.repository.ts';
 import { seedDemoAppointments } from './demo-appointments.ts';
 import { seedDemoPlans } from './demo-plans.ts';
-import { alignRegistrations } from './demo-consistency.repository.ts';
+import { alignRegistrations, endTimelinesAtSeeding } from './demo-consistency.repository.ts';
 import { measureOutflowsToWork } from './demo-consistency.ts';
 import { seedDemoReportTexts } from './demo-report-texts.ts';
 
@@ -207,6 +207,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
     await seedDemoKpiHistory(trx, { organisationId, today, seed: options.seed ?? 2026, municipalityIds, skip: [clientIds[0]!] });
     await seedDemoReturnOutflow(trx, organisationId, today);
     await measureOutflowsToWork(trx, organisationId);
+    await endTimelinesAtSeeding(trx, organisationId);
     return { organisationId, clientCount: clientIds.length };
   }).then(async (result) => {
     await generateRuleTasks(db, result.organisationId, today);
