@@ -16,6 +16,7 @@ import * as kpiBenchIndexes from './migrations/20261126_0017_kpi_bench_indexes.t
 import * as inlinableProviderPolicies from './migrations/20261126_0018_inlinable_provider_policies.ts';
 import * as moduleProjectVersions from './migrations/20261126_0020_module_project_versions.ts';
 import * as taskRulesOutflowEscalations from './migrations/20261126_0021_task_rules_outflow_escalations.ts';
+import * as caseloadTrajectoryEnd from './migrations/20261126_0022_caseload_trajectory_end.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -39,6 +40,7 @@ const migrations: Record<string, Migration> = {
   '20261126_0018_inlinable_provider_policies': inlinableProviderPolicies,
   '20261126_0020_module_project_versions': moduleProjectVersions,
   '20261126_0021_task_rules_outflow_escalations': taskRulesOutflowEscalations,
+  '20261126_0022_caseload_trajectory_end': caseloadTrajectoryEnd,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
