@@ -80,6 +80,18 @@ describe('dashboard charts', () => {
     expect(html.match(/meedoen-kpi-chart__marker/g)).toHaveLength(4);
   });
 
+  it('a year of months gets four axis labels, far enough apart not to run together ("septembernovember")', () => {
+    const names = ['januari', 'februari', 'maart', 'april', 'mei', 'juni', 'juli', 'augustus', 'september', 'oktober', 'november', 'december'];
+    const year: ChartData = {
+      unit: 'count',
+      format,
+      categories: names.map((label, i) => ({ key: `month_${i + 1}`, label })),
+      series: [{ key: 'inflow', label: 'Instroom', points: names.map((_, i) => point(i + 5)) }],
+    };
+    const labels = texts(renderToStaticMarkup(<LineChart data={year} label="Per maand" />)).filter((t) => names.includes(t));
+    expect(labels).toEqual(['januari', 'april', 'juli', 'oktober']);
+  });
+
   it('a target chart writes the figure and the target of each agreement', () => {
     const html = renderToStaticMarkup(
       <TargetChart

@@ -33,7 +33,9 @@ export function LineChart({ data, label }: { data: ChartData; label: string }) {
   const n = data.categories.length;
   const x = (i: number) => (n <= 1 ? PAD.left + plotW / 2 : PAD.left + (i / (n - 1)) * plotW);
   const y = (v: number) => PAD.top + plotH - (Math.max(0, v) / max) * plotH;
-  const every = Math.max(1, Math.ceil(n / 6));
+  // At most four labels along the axis: twelve month names ("september", "november") ran into
+  // each other at six, and the forced last one collided with its neighbour. The table has them all.
+  const every = Math.max(1, Math.ceil(n / 4));
   const ticks = [0, max / 2, max];
   return (
     <ChartFrame prefix={prefix} width={WIDTH} height={HEIGHT} label={label} kind="line" legend={
@@ -58,7 +60,7 @@ export function LineChart({ data, label }: { data: ChartData; label: string }) {
         </g>
       ))}
       {data.categories.map((category, i) =>
-        i % every === 0 || i === n - 1 ? (
+        i % every === 0 ? (
           <text key={`${category.key}-${i}`} x={x(i)} y={HEIGHT - 14} textAnchor="middle" className="meedoen-chart__text">
             {clip(category.label, 9)}
           </text>
