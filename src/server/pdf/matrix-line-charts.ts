@@ -60,21 +60,30 @@ export function lineChart(data: CategoryChartData, format: (v: number) => string
   }
   const n = data.categories.length;
   const xOf = (i: number) => (n <= 1 ? (left + right) / 2 : left + 8 + (i / (n - 1)) * (right - left - 16));
-  const every = Math.max(1, Math.ceil(n / 12));
+  // At most six labels: twelve month names ran into each other ("augustusseptember"); the table
+  // under the chart has every month.
+  const every = Math.max(1, Math.ceil(n / 6));
   data.categories.forEach((category, i) => {
     if (i % every === 0) shapes.push({ kind: 'text', at: [xOf(i), bottom + 10], text: shortLabel(category, 12), size: 7.5, align: 'center', width: 60 });
   });
   data.series.forEach((series, s) => {
-    const points: Point[] = [];
+    // A missing value (suppressed, or a month still to come) breaks the line: a slope across the
+    // gap would draw numbers that are not there.
+    const runs: Point[][] = [[]];
     series.values.forEach((cell, i) => {
-      if (cell.value === null) return;
+      if (cell.value === null) {
+        runs.push([]);
+        return;
+      }
       const point: Point = [xOf(i), bottom - (Math.max(0, cell.value) / scale.max) * (bottom - top)];
-      points.push(point);
+      runs.at(-1)!.push(point);
       shapes.push({ kind: 'circle', center: point, radius: 2.2, fill: colourOf(s) });
     });
-    if (points.length > 1) shapes.push({ kind: 'polyline', points, stroke: { color: colourOf(s), width: 1.8, dash: SERIES_DASHES[s % SERIES_DASHES.length] } });
+    for (const run of runs) {
+      if (run.length > 1) shapes.push({ kind: 'polyline', points: run, stroke: { color: colourOf(s), width: 1.8, dash: SERIES_DASHES[s % SERIES_DASHES.length] } });
+    }
     const last = [...series.values].reverse().find((v) => v.value !== null);
-    const end = points.at(-1);
+    const end = runs.flat().at(-1);
     if (last && end) shapes.push({ kind: 'text', at: [end[0] + 5, end[1]], text: last.text, size: 7.5, width: 50 });
   });
   return { width: WIDTH, height: bottom + 22, shapes };
