@@ -154,3 +154,21 @@ describeEachDatabase(
   },
   { setup: async ({ database, config }) => void (await seedDemo(database.db, { clients: 300, pseudonymKey: config.pseudonymKey })) },
 );
+
+/**
+ * The browser suites seed a small demo (40 clients, five of them the demo coach's): the demo
+ * provider must still have a referral in every state its portal works with.
+ */
+describeEachDatabase(
+  'demo trajectories in a small demo',
+  (t) => {
+    it('gives the demo provider a referral in every state, also when the demo coach has few clients', async () => {
+      const user = await t().database.db.selectFrom('users').select('external_organisation_id').where('email', '=', DEMO_ACCOUNTS.provider_coach.email).executeTakeFirstOrThrow();
+      const rows = await t().database.db.selectFrom('referrals').select('status').where('external_organisation_id', '=', user.external_organisation_id!).execute();
+      const states = new Set(rows.map((r) => r.status));
+      for (const status of ['requested', 'accepted', 'refused', 'active', 'completed', 'stopped', 'transferred', 'withdrawn'] as const) expect(states, status).toContain(status);
+      expect(rows.filter((r) => r.status === 'active').length).toBeGreaterThanOrEqual(2);
+    });
+  },
+  { setup: async ({ database, config }) => void (await seedDemo(database.db, { clients: 40, pseudonymKey: config.pseudonymKey })) },
+);

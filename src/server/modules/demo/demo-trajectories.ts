@@ -81,9 +81,11 @@ export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: D
   };
   const others = (municipalityId: string | undefined) => clients.filter((c) => c.coachId !== input.demoCoachId && c.municipalityId === municipalityId);
   // The demo coach's named referrals go to the client at that place in the caseload, or, when
-  // no product fits that client's step, to the next client of the caseload it fits.
+  // no product fits that client's step, to the next client of the caseload it fits; in a small
+  // demo (40 clients give the coach five) to another coach's client, so that every state the
+  // browser flows and the provider portal work with exists at the demo provider.
   const spare = mine.slice(11);
-  const mineOr = (i: number) => (mine[i] ? [mine[i], ...spare] : spare);
+  const mineOr = (i: number) => [...(mine[i] ? [mine[i]] : []), ...spare, ...mine, ...clients];
 
   // The demo coach's caseload: what the browser flows work with.
   referFirst(mineOr(1), brug, 'active', undefined, 'Sociale activering');
