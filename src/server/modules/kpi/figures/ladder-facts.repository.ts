@@ -9,7 +9,7 @@ import type { KpiQuery } from '../kpi-definition.ts';
 import { yearsBefore } from './work-population.repository.ts';
 
 /** The fact columns that mean "start", "end", "where" and "what route" for the query's period. */
-function periodColumns(q: KpiQuery) {
+export function periodColumns(q: KpiQuery) {
   const half = q.period.half;
   return {
     // The step on the day before the period starts (31 Dec of the year before, or 30 June for H2).

@@ -8,7 +8,8 @@ import { sql, type RawBuilder } from 'kysely';
 import { OUTFLOW_TO_WORK } from '../../../../shared/client-fields.ts';
 import type { Executor } from '../../../db/database.ts';
 import type { KpiQuery } from '../kpi-definition.ts';
-import { attributionJoin, clientWhere } from './work-population.repository.ts';
+import { attributionByKey, attributionJoin, attributionWhere, clientWhere, needsClients } from './work-population.repository.ts';
+import { factWhere, periodColumns } from './ladder-facts.repository.ts';
 
 /** The first day on a benefit: its start date, or the registration day when none was recorded. */
 const benefitFrom = sql`coalesce(c.benefit_start_date, (c.created_at at time zone 'Europe/Amsterdam')::date)`;
@@ -27,22 +28,24 @@ export type RouteCounts = { route: string | null; clients: number; benefitDays: 
 
 /** Per route (the route at the end of the period; null for clients without one), within the query's scope and filters. */
 export async function returnCountsPerRoute(db: Executor, q: KpiQuery): Promise<RouteCounts[]> {
+  // The people on a benefit in the period are the period's client-years in kpi_client_years (the
+  // same benefit dates, municipality and route at the end of the period as attributionJoin gives
+  // them): a range of its covering index instead of a join of a million clients with their
+  // attribution (2 s at 1,000,000 clients). Only who left in the period is looked up for the reason.
+  const f = periodColumns(q);
   const people = await sql<{ route: string | null; clients: number; benefit_days: number; outflow: number }>`
-    select a.route,
+    select ${f.route} as route,
       count(*)::int as clients,
-      coalesce(sum(least(${q.period.end}::date, coalesce(c.benefit_ended_on, ${q.period.end}::date)) - greatest(${q.period.start}::date, ${benefitFrom}) + 1), 0)::int as benefit_days,
-      (count(*) filter (where ${outflowToWorkIn(q)}))::int as outflow
-    from clients c ${attributionJoin(q)}
-    where ${clientWhere(q)} and ${onBenefitIn(q)}
-    group by a.route`.execute(db);
+      coalesce(sum(least(${q.period.end}::date, coalesce(f.benefit_until, ${q.period.end}::date)) - greatest(${q.period.start}::date, f.benefit_from) + 1), 0)::int as benefit_days,
+      -- CASE, not AND: PostgreSQL ran the lookup for every client-year (910,000 probes, 3.5 s).
+      (count(*) filter (where case when f.benefit_until between ${q.period.start}::date and ${q.period.end}::date
+        then exists (select 1 from clients o where o.id = f.client_id and o.outflow_reason in (${sql.join([...OUTFLOW_TO_WORK])})) else false end))::int as outflow
+    from kpi_client_years f
+    where ${factWhere(q)}
+    group by 1`.execute(db);
   const trajectories = await sql<{ route: string | null; cents: number; n: number }>`
     select a.route, coalesce(sum(k.price_cents), 0)::bigint as cents, count(*)::int as n
-    from referrals r
-    join contracts k on k.id = r.contract_id
-    join clients c on c.id = r.client_id ${attributionJoin(q)}
-    where r.organisation_id = ${q.scope.organisationId}::uuid and r.kind = 'trajectory'
-      and r.started_on between ${q.period.start}::date and ${q.period.end}::date
-      and ${clientWhere(q)}
+    ${trajectoriesStartedIn(q)}
     group by a.route`.execute(db);
   const routes = new Set([...people.rows.map((r) => r.route), ...trajectories.rows.map((r) => r.route)]);
   return [...routes].map((route) => {
@@ -52,10 +55,33 @@ export async function returnCountsPerRoute(db: Executor, q: KpiQuery): Promise<R
   });
 }
 
+/**
+ * The trajectories started in the period (not withdrawn, as the trajectories figure counts them)
+ * with their contract `k`, attributed to a route (alias `a`). One started in the period ended on
+ * or after its first day or is still open: two ranges of referrals_kpi_trajectory_idx, instead of
+ * probing every client's referrals (6.6 s at 1,000,000 clients). Without a team, group or
+ * provider condition the client is attributed by key rather than joined.
+ */
+function trajectoriesStartedIn(q: KpiQuery): RawBuilder<unknown> {
+  const half = (ended: RawBuilder<unknown>) => sql`
+    select t.client_id, t.contract_id from referrals t
+    where t.organisation_id = ${q.scope.organisationId}::uuid and t.kind = 'trajectory' and t.started_on is not null and t.status <> 'withdrawn'
+      and ${ended} and t.started_on between ${q.period.start}::date and ${q.period.end}::date`;
+  const started = sql`(${half(sql`t.ended_on >= ${q.period.start}::date`)} union all ${half(sql`t.ended_on is null`)})`;
+  if (needsClients(q)) {
+    return sql`from ${started} r join contracts k on k.id = r.contract_id
+      join clients c on c.id = r.client_id ${attributionJoin(q)}
+      where ${clientWhere(q)}`;
+  }
+  return sql`from ${started} r join contracts k on k.id = r.contract_id
+    ${attributionByKey(q, sql`r.client_id`, 'join')}
+    where ${attributionWhere(q)}`;
+}
+
 /** Clients of the whole organisation on a benefit in the period: the denominator of the shared-out budgets. */
 export async function organisationPopulation(db: Executor, q: KpiQuery): Promise<number> {
   const { rows } = await sql<{ n: number }>`
-    select count(*)::int as n from clients c where c.organisation_id = ${q.scope.organisationId}::uuid and ${onBenefitIn(q)}`.execute(db);
+    select count(*)::int as n from kpi_client_years f where ${factWhere({ ...q, scope: { kind: 'organisation', organisationId: q.scope.organisationId }, filter: {} })}`.execute(db);
   return rows[0]?.n ?? 0;
 }
 

@@ -34,6 +34,8 @@ for (const kind of DATABASE_KINDS) {
       c.w1 = await w.client({ route: 'werknemer' });
       await benefit(c.w1, '2020-01-01');
       await w.trajectory(c.w1, { status: 'active', started_on: '2026-03-01' });
+      // Withdrawn after it started: not a started trajectory here, as in the trajectories figure.
+      await w.trajectory(c.w1, { status: 'withdrawn', started_on: '2026-04-01', ended_on: '2026-04-15' });
       c.w2 = await w.client({ route: 'werknemer' });
       await benefit(c.w2, '2020-01-01', { on: '2026-07-01', reason: 'werk' });
       c.v1 = await w.client({ route: 'vrijwilliger' });
@@ -47,6 +49,8 @@ for (const kind of DATABASE_KINDS) {
       await benefit(c.y, '2027-01-01');
       c.b1 = await w.client({ route: 'werknemer', municipalityId: w.municipalityB, teamId: w.teamB });
       await benefit(c.b1, '2021-01-01');
+      // The benefit dates were set by hand; the services keep the client-year facts in step with them.
+      await w.refreshFacts(Object.values(c), '2027-02-01');
       await insertReturnAssumptions(db, [
         {
           organisation_id: w.organisationId,
