@@ -85,7 +85,9 @@ export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: D
   // demo (40 clients give the coach five) to another coach's client, so that every state the
   // browser flows and the provider portal work with exists at the demo provider.
   const spare = mine.slice(11);
-  const mineOr = (i: number) => [...(mine[i] ? [mine[i]] : []), ...spare, ...mine, ...clients];
+  // The demo client (mine[0]) is left out of the fallbacks: its own two trajectories follow below.
+  const fallback = [...spare, ...mine.slice(1), ...clients.filter((c) => c !== mine[0])];
+  const mineOr = (i: number) => [...(mine[i] ? [mine[i]] : []), ...fallback];
 
   // The demo coach's caseload: what the browser flows work with.
   referFirst(mineOr(1), brug, 'active', undefined, 'Sociale activering');
