@@ -3,9 +3,9 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { AxeBuilder } from '@axe-core/playwright';
 import { chromium, type BrowserContext, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, beforeEach, expect } from 'vitest';
 import type { Role } from '../../shared/roles.ts';
-import type { startTestServer } from '../../server/test/test-server.ts';
+import { startTestServer } from '../../server/test/test-server.ts';
 
 /**
  * What every browser test needs: Debian's Chromium launched the way this machine allows, waiting
@@ -105,4 +105,43 @@ export async function navigate(p: Page, link: string, heading: string | RegExp):
   await p.getByRole('navigation', { name: 'Hoofdnavigatie' }).getByRole('link', { name: link, exact: true }).click();
   await p.getByRole('heading', { level: 1, name: heading }).waitFor();
   await settle(p);
+}
+
+/**
+ * What every browser suite sets up the same way: a private copy of the built UI, a test server
+ * with a demo of `clients` clients, Chromium, and a fresh page without cookies for each test.
+ * The returned getters are valid inside the suite's tests.
+ */
+export function useBrowserSuite(name: string, options: { clients: number; setupTimeoutMs?: number }): { readonly server: TestServer; readonly page: Page } {
+  let server: TestServer | undefined;
+  let context: BrowserContext | undefined;
+  let closeBrowser: (() => Promise<void>) | undefined;
+  let page: Page | undefined;
+  let webRoot: Awaited<ReturnType<typeof privateWebRoot>> | undefined;
+  beforeAll(async () => {
+    webRoot = await privateWebRoot(`meedoen-web-${name}-`);
+    server = await startTestServer({ clients: options.clients, webRoot: webRoot.path });
+    const browser = await launchBrowser(`meedoen-e2e-${name}-`);
+    context = browser.context;
+    closeBrowser = browser.close;
+    context.setDefaultTimeout(15_000);
+  }, options.setupTimeoutMs ?? 120_000);
+  afterAll(async () => {
+    await closeBrowser?.();
+    await server?.close();
+    await webRoot?.remove();
+  });
+  beforeEach(async () => {
+    await context!.clearCookies();
+    for (const open of context!.pages()) await open.close();
+    page = await context!.newPage();
+  });
+  return {
+    get server() {
+      return server!;
+    },
+    get page() {
+      return page!;
+    },
+  };
 }
