@@ -1,15 +1,4 @@
-import {
-  Button,
-  Heading1,
-  Heading2,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -21,6 +10,7 @@ import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useSubmit } from '../../components/use-submit.ts';
 import { MunicipalityForm, type MunicipalityFormValues } from './municipality-form.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 type MunicipalityBody = { name?: string; cbsCode?: string; inhabitants?: number | null };
 
@@ -105,35 +95,32 @@ export function MunicipalitiesPage() {
       ) : null}
       {list.loading && !list.data ? <Loading /> : null}
       {list.data ? (
-        <div className="meedoen-table-scroll">
-          <Table>
-            <TableCaption className="meedoen-visually-hidden">{t('municipalities.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('municipalities.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('municipalities.cbsCode')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('municipalities.inhabitants')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+        <ScrollableTable caption={t('municipalities.caption')} captionHidden>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('municipalities.name')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('municipalities.cbsCode')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('municipalities.inhabitants')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {list.data.items.map((m) => (
+              <TableRow key={m.id}>
+                <TableCell>{m.name}</TableCell>
+                <TableCell>{m.cbsCode}</TableCell>
+                <TableCell>{m.inhabitants === null ? t('common.none') : formatNumber(m.inhabitants, i18n.language)}</TableCell>
+                <TableCell>
+                  {m.policies.update ? (
+                    <Button appearance="subtle-button" onClick={() => startEdit(m)}>
+                      {t('common.edit')}
+                    </Button>
+                  ) : null}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {list.data.items.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell>{m.name}</TableCell>
-                  <TableCell>{m.cbsCode}</TableCell>
-                  <TableCell>{m.inhabitants === null ? t('common.none') : formatNumber(m.inhabitants, i18n.language)}</TableCell>
-                  <TableCell>
-                    {m.policies.update ? (
-                      <Button appearance="subtle-button" onClick={() => startEdit(m)}>
-                        {t('common.edit')}
-                      </Button>
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollableTable>
       ) : null}
       <section aria-labelledby="municipality-create-heading">
         <Heading2 id="municipality-create-heading">{t('municipalities.createHeading')}</Heading2>

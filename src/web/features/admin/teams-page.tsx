@@ -1,15 +1,4 @@
-import {
-  Button,
-  Heading1,
-  Heading2,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -21,6 +10,7 @@ import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useSubmit } from '../../components/use-submit.ts';
 import { TeamForm, type TeamFormValues } from './team-form.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** Team administration: list, create and rename teams. */
 export function TeamsPage() {
@@ -89,35 +79,32 @@ export function TeamsPage() {
       ) : null}
       {teams.loading && !teams.data ? <Loading /> : null}
       {teams.data ? (
-        <div className="meedoen-table-scroll">
-          <Table>
-            <TableCaption className="meedoen-visually-hidden">{t('teams.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('teams.name')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('teams.municipality')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('teams.memberCount')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+        <ScrollableTable caption={t('teams.caption')} captionHidden>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('teams.name')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('teams.municipality')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('teams.memberCount')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {teams.data.items.map((team) => (
+              <TableRow key={team.id}>
+                <TableCell>{team.name}</TableCell>
+                <TableCell>{team.municipality?.name ?? t('common.none')}</TableCell>
+                <TableCell>{formatNumber(team.memberCount, i18n.language)}</TableCell>
+                <TableCell>
+                  {team.policies.update ? (
+                    <Button appearance="subtle-button" onClick={() => startEdit(team)}>
+                      {t('common.edit')}
+                    </Button>
+                  ) : null}
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {teams.data.items.map((team) => (
-                <TableRow key={team.id}>
-                  <TableCell>{team.name}</TableCell>
-                  <TableCell>{team.municipality?.name ?? t('common.none')}</TableCell>
-                  <TableCell>{formatNumber(team.memberCount, i18n.language)}</TableCell>
-                  <TableCell>
-                    {team.policies.update ? (
-                      <Button appearance="subtle-button" onClick={() => startEdit(team)}>
-                        {t('common.edit')}
-                      </Button>
-                    ) : null}
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollableTable>
       ) : null}
       {municipalities.data ? (
         <section aria-labelledby="team-create-heading">

@@ -1,16 +1,4 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading1,
-  Heading2,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading1, Heading2, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -22,6 +10,7 @@ import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useSubmit } from '../../components/use-submit.ts';
 import { UserForm, initialUserValues, type UserFormValues } from './user-form.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** User administration: list, create, edit, block and unblock, each action shown only when the server allows it. */
 export function UsersPage() {
@@ -123,57 +112,54 @@ export function UsersPage() {
       ) : null}
       {users.loading && !users.data ? <Loading /> : null}
       {users.data ? (
-        <div className="meedoen-table-scroll">
-          <Table>
-            <TableCaption className="meedoen-visually-hidden">{t('users.caption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('users.displayName')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.email')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.role')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.team')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.externalOrganisation')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('users.lastLogin')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+        <ScrollableTable caption={t('users.caption')} captionHidden>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('users.displayName')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('users.email')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('users.role')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('users.team')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('users.externalOrganisation')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('users.status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('users.lastLogin')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {users.data.items.map((user) => (
+              <TableRow key={user.id} data-user-email={user.email}>
+                <TableCell>{user.displayName}</TableCell>
+                <TableCell>{user.email}</TableCell>
+                <TableCell>{t(`roles.${user.role}`)}</TableCell>
+                <TableCell>{user.team?.name ?? t('common.none')}</TableCell>
+                <TableCell>{user.externalOrganisation?.name ?? t('common.none')}</TableCell>
+                <TableCell>{status(user)}</TableCell>
+                <TableCell>
+                  {user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('users.never')}
+                </TableCell>
+                <TableCell>
+                  <ButtonGroup className="meedoen-row-actions">
+                    {user.policies.update ? (
+                      <Button appearance="subtle-button" onClick={() => startEdit(user)}>
+                        {t('common.edit')}
+                      </Button>
+                    ) : null}
+                    {user.policies.disable ? (
+                      <Button appearance="secondary-action-button" hint="danger" onClick={() => void onToggle(user, 'disable')}>
+                        {t('users.disable')}
+                      </Button>
+                    ) : null}
+                    {user.policies.enable ? (
+                      <Button appearance="secondary-action-button" onClick={() => void onToggle(user, 'enable')}>
+                        {t('users.enable')}
+                      </Button>
+                    ) : null}
+                  </ButtonGroup>
+                </TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {users.data.items.map((user) => (
-                <TableRow key={user.id} data-user-email={user.email}>
-                  <TableCell>{user.displayName}</TableCell>
-                  <TableCell>{user.email}</TableCell>
-                  <TableCell>{t(`roles.${user.role}`)}</TableCell>
-                  <TableCell>{user.team?.name ?? t('common.none')}</TableCell>
-                  <TableCell>{user.externalOrganisation?.name ?? t('common.none')}</TableCell>
-                  <TableCell>{status(user)}</TableCell>
-                  <TableCell>
-                    {user.lastLoginAt ? formatDateTime(user.lastLoginAt, i18n.language) : t('users.never')}
-                  </TableCell>
-                  <TableCell>
-                    <ButtonGroup className="meedoen-row-actions">
-                      {user.policies.update ? (
-                        <Button appearance="subtle-button" onClick={() => startEdit(user)}>
-                          {t('common.edit')}
-                        </Button>
-                      ) : null}
-                      {user.policies.disable ? (
-                        <Button appearance="secondary-action-button" hint="danger" onClick={() => void onToggle(user, 'disable')}>
-                          {t('users.disable')}
-                        </Button>
-                      ) : null}
-                      {user.policies.enable ? (
-                        <Button appearance="secondary-action-button" onClick={() => void onToggle(user, 'enable')}>
-                          {t('users.enable')}
-                        </Button>
-                      ) : null}
-                    </ButtonGroup>
-                  </TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollableTable>
       ) : null}
       {ready ? (
         <section aria-labelledby="user-create-heading">

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Heading1,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -28,6 +16,7 @@ import { usePageTitle } from '../../components/use-page-title.ts';
 import { useSubmit } from '../../components/use-submit.ts';
 import { AgreementForm, agreementFormValues } from './agreement-form.tsx';
 import { formatKpiValue } from '../../../shared/kpi-format.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /**
  * Prestatieafspraken (/beheer/prestatieafspraken): the targets per municipality and year. The
@@ -96,49 +85,46 @@ export function AgreementsPage() {
         list.data.items.length === 0 ? (
           <Paragraph role="status">{t('agreements.none')}</Paragraph>
         ) : (
-          <div className="meedoen-table-scroll">
-            <Table>
-              <TableCaption>{t('agreements.caption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('agreements.title')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('agreements.municipality')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('agreements.year')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('agreements.kpiAndMeasure')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('agreements.target')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+          <ScrollableTable caption={t('agreements.caption')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('agreements.title')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('agreements.municipality')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('agreements.year')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('agreements.kpiAndMeasure')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('agreements.target')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.data.items.map((a) => (
+                <TableRow key={a.id}>
+                  <TableHeaderCell scope="row">
+                    {a.title}
+                    {a.explanation ? <span className="meedoen-table-note">{a.explanation}</span> : null}
+                  </TableHeaderCell>
+                  <TableCell>{a.municipality.name}</TableCell>
+                  <TableCell>{a.year}</TableCell>
+                  <TableCell>
+                    {t(`kpi.figures.${a.kpiKey}.title`)}: {t(`kpi.measures.${a.measureKey}`)}
+                  </TableCell>
+                  <TableCell>{t(`agreements.comparisons.${a.comparison}`)} {formatKpiValue(a.target, a.unit, i18n.language, t)}</TableCell>
+                  <TableCell>
+                    {a.policies.update ? (
+                      <Button appearance="subtle-button" onClick={() => startEdit(a.id)} aria-label={t('agreements.editLabel', { title: a.title })}>
+                        {t('common.edit')}
+                      </Button>
+                    ) : null}
+                    {a.policies.delete ? (
+                      <Button appearance="subtle-button" onClick={() => { setRemoved(undefined); setRemoving(a); }} aria-label={t('agreements.removeLabel', { title: a.title })}>
+                        {t('agreements.remove')}
+                      </Button>
+                    ) : null}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.data.items.map((a) => (
-                  <TableRow key={a.id}>
-                    <TableHeaderCell scope="row">
-                      {a.title}
-                      {a.explanation ? <span className="meedoen-table-note">{a.explanation}</span> : null}
-                    </TableHeaderCell>
-                    <TableCell>{a.municipality.name}</TableCell>
-                    <TableCell>{a.year}</TableCell>
-                    <TableCell>
-                      {t(`kpi.figures.${a.kpiKey}.title`)}: {t(`kpi.measures.${a.measureKey}`)}
-                    </TableCell>
-                    <TableCell>{t(`agreements.comparisons.${a.comparison}`)} {formatKpiValue(a.target, a.unit, i18n.language, t)}</TableCell>
-                    <TableCell>
-                      {a.policies.update ? (
-                        <Button appearance="subtle-button" onClick={() => startEdit(a.id)} aria-label={t('agreements.editLabel', { title: a.title })}>
-                          {t('common.edit')}
-                        </Button>
-                      ) : null}
-                      {a.policies.delete ? (
-                        <Button appearance="subtle-button" onClick={() => { setRemoved(undefined); setRemoving(a); }} aria-label={t('agreements.removeLabel', { title: a.title })}>
-                          {t('agreements.remove')}
-                        </Button>
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollableTable>
         )
       ) : null}
       {list.data?.policies.create ? (

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Heading1,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -29,6 +17,7 @@ import { useSubmit } from '../../components/use-submit.ts';
 import { ROUTES } from '../../../shared/client-fields.ts';
 import type { KpiUnit } from '../../../shared/kpi.ts';
 import { formatKpiValue } from '../../../shared/kpi-format.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** The assumptions in the order the page lists them, with the key the figure uses (kpi.assumptions.*). */
 function rowsOf(a: ReturnAssumptions): Array<{ key: string; value: number; unit: KpiUnit }> {
@@ -79,9 +68,8 @@ export function ReturnAssumptionsPage() {
       {state.loading && !state.data ? <Loading /> : null}
       {state.data && !assumptions ? <Paragraph role="status">{t('returnAssumptions.none', { year })}</Paragraph> : null}
       {assumptions ? (
-        <div className="meedoen-table-scroll">
-          <Table>
-            <TableCaption>{t('returnAssumptions.caption', { year })}</TableCaption>
+        <>
+          <ScrollableTable caption={t('returnAssumptions.caption', { year })}>
             <TableHeader>
               <TableRow>
                 <TableHeaderCell scope="col">{t('returnAssumptions.assumption')}</TableHeaderCell>
@@ -96,9 +84,9 @@ export function ReturnAssumptionsPage() {
                 </TableRow>
               ))}
             </TableBody>
-          </Table>
+          </ScrollableTable>
           <Paragraph>{t('returnAssumptions.updatedAt', { when: formatDateTime(assumptions.updatedAt, i18n.language) })}</Paragraph>
-        </div>
+        </>
       ) : null}
       {state.data?.policies.update ? (
         <section aria-labelledby="return-edit-heading">

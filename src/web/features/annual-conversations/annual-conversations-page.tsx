@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading1, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading1, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { query } from '../../api/client.ts';
@@ -10,6 +10,7 @@ import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { clientName } from '../clients/client-name.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** Page size of the overdue list. */
 export const ANNUAL_PAGE_SIZE = 25;
@@ -36,35 +37,32 @@ export function AnnualConversationsPage() {
           <Paragraph role="status">{t('annual.none')}</Paragraph>
         ) : (
           <>
-            <div className="meedoen-table-scroll">
-              <Table>
-                <TableCaption className="meedoen-visually-hidden">{t('annual.title')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('clients.name')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('clients.clientNumber')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('clients.age')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('clients.municipality')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('clients.coach')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('annual.lastOn')}</TableHeaderCell>
+            <ScrollableTable caption={t('annual.title')} captionHidden>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('clients.name')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('clients.clientNumber')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('clients.age')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('clients.municipality')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('clients.coach')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('annual.lastOn')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {list.data.items.map((c) => (
+                  <TableRow key={c.id}>
+                    <TableCell>
+                      <RouterLink to={`/clienten/${encodeURIComponent(c.id)}`}>{clientName(c)}</RouterLink>
+                    </TableCell>
+                    <TableCell>{c.clientNumber}</TableCell>
+                    <TableCell>{c.age}</TableCell>
+                    <TableCell>{c.municipality.name}</TableCell>
+                    <TableCell>{c.coach?.displayName ?? t('common.none')}</TableCell>
+                    <TableCell>{c.lastOn ? formatDate(c.lastOn, i18n.language) : t('annual.never')}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {list.data.items.map((c) => (
-                    <TableRow key={c.id}>
-                      <TableCell>
-                        <RouterLink to={`/clienten/${encodeURIComponent(c.id)}`}>{clientName(c)}</RouterLink>
-                      </TableCell>
-                      <TableCell>{c.clientNumber}</TableCell>
-                      <TableCell>{c.age}</TableCell>
-                      <TableCell>{c.municipality.name}</TableCell>
-                      <TableCell>{c.coach?.displayName ?? t('common.none')}</TableCell>
-                      <TableCell>{c.lastOn ? formatDate(c.lastOn, i18n.language) : t('annual.never')}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </ScrollableTable>
             <nav aria-label={t('clients.paging')} className="meedoen-paging">
               <Paragraph role="status">{t('clients.range', { from: offset + 1, to: offset + count, total })}</Paragraph>
               <ButtonGroup>

@@ -1,4 +1,4 @@
-import { Button, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { Appointment, AppointmentList } from '../../api/client-portal-types.ts';
@@ -8,6 +8,7 @@ import { useApi } from '../../components/use-api.ts';
 import { formatMeetingTime } from '../client-portal/portal-format.ts';
 import { AppointmentForm } from './appointment-form.tsx';
 import { CancelAppointmentDialog } from './cancel-appointment-dialog.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** Appointments with the client on the dossier: the list, planning a new one, and cancelling. */
 export function AppointmentsSection({ clientId, onChanged }: { clientId: string; onChanged: () => void }) {
@@ -33,40 +34,37 @@ export function AppointmentsSection({ clientId, onChanged }: { clientId: string;
         list.data.items.length === 0 ? (
           <Paragraph>{t('appointments.none')}</Paragraph>
         ) : (
-          <div className="meedoen-table-scroll">
-            <Table>
-              <TableCaption className="meedoen-visually-hidden">{t('appointments.title')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('appointments.when')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('appointments.location')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('appointments.purpose')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('appointments.with')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('appointments.status')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+          <ScrollableTable caption={t('appointments.title')} captionHidden>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('appointments.when')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('appointments.location')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('appointments.purpose')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('appointments.with')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('appointments.status')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.data.items.map((a) => (
+                <TableRow key={a.id}>
+                  <TableCell>{formatMeetingTime(a.startsAt, a.endsAt, i18n.language, t('clientPortal.until'))}</TableCell>
+                  <TableCell>{a.location}</TableCell>
+                  <TableCell className="meedoen-prewrap">{a.purpose}</TableCell>
+                  <TableCell>{a.with?.displayName ?? t('common.none')}</TableCell>
+                  <TableCell>{a.status === 'geannuleerd' ? `${t('appointments.cancelled')}: ${a.cancelReason ?? ''}` : t('appointments.planned')}</TableCell>
+                  <TableCell>
+                    {a.policies.cancel ? (
+                      <Button appearance="secondary-action-button" onClick={() => setCancelling(a)}>
+                        {t('appointments.cancel')}
+                        <span className="meedoen-visually-hidden"> {formatMeetingTime(a.startsAt, null, i18n.language, '')}</span>
+                      </Button>
+                    ) : null}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.data.items.map((a) => (
-                  <TableRow key={a.id}>
-                    <TableCell>{formatMeetingTime(a.startsAt, a.endsAt, i18n.language, t('clientPortal.until'))}</TableCell>
-                    <TableCell>{a.location}</TableCell>
-                    <TableCell className="meedoen-prewrap">{a.purpose}</TableCell>
-                    <TableCell>{a.with?.displayName ?? t('common.none')}</TableCell>
-                    <TableCell>{a.status === 'geannuleerd' ? `${t('appointments.cancelled')}: ${a.cancelReason ?? ''}` : t('appointments.planned')}</TableCell>
-                    <TableCell>
-                      {a.policies.cancel ? (
-                        <Button appearance="secondary-action-button" onClick={() => setCancelling(a)}>
-                          {t('appointments.cancel')}
-                          <span className="meedoen-visually-hidden"> {formatMeetingTime(a.startsAt, null, i18n.language, '')}</span>
-                        </Button>
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollableTable>
         )
       ) : null}
       {list.data?.policies.schedule ? <AppointmentForm path={path} onSaved={() => changed(t('appointments.saved'))} /> : null}

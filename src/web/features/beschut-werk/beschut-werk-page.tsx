@@ -1,4 +1,4 @@
-import { Button, Heading1, Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -14,6 +14,7 @@ import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { useSubmit } from '../../components/use-submit.ts';
 import { BeschutApplicationsTable } from './beschut-applications-table.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 const thisYear = new Date().getFullYear();
 
@@ -52,45 +53,42 @@ export function BeschutWerkPage() {
       {overview.loading && !overview.data ? <Loading /> : null}
       {overview.data ? (
         <>
-          <div className="meedoen-table-scroll">
-            <Table data-testid="beschut-overview">
-              <TableCaption>{t('beschutWerk.caption', { year: overview.data.year, date: formatDate(overview.data.on, i18n.language) })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('beschutWerk.municipality')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('beschutWerk.quota')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('beschutWerk.realised')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('beschutWerk.share')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('beschutWerk.waiting')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('beschutWerk.inAssessment')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('beschutWerk.werkfitCount')}</TableHeaderCell>
-                  {can('beschut-werk:quota') ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
+          <ScrollableTable data-testid="beschut-overview" caption={t('beschutWerk.caption', { year: overview.data.year, date: formatDate(overview.data.on, i18n.language) })}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('beschutWerk.municipality')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('beschutWerk.quota')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('beschutWerk.realised')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('beschutWerk.share')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('beschutWerk.waiting')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('beschutWerk.inAssessment')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('beschutWerk.werkfitCount')}</TableHeaderCell>
+                {can('beschut-werk:quota') ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {overview.data.items.map((line) => (
+                <TableRow key={line.municipality.id}>
+                  <TableHeaderCell scope="row">{line.municipality.name}</TableHeaderCell>
+                  <TableCell>{line.quota === null ? t('beschutWerk.noQuota') : formatNumber(line.quota, i18n.language)}</TableCell>
+                  <TableCell>{n(line.realised)}</TableCell>
+                  <TableCell>{share(line)}</TableCell>
+                  <TableCell>{n(line.waiting)}</TableCell>
+                  <TableCell>{n(line.inAssessment)}</TableCell>
+                  <TableCell>{n(line.werkfit)}</TableCell>
+                  {can('beschut-werk:quota') ? (
+                    <TableCell>
+                      {line.policies.editQuota ? (
+                        <Button appearance="subtle-button" onClick={() => setEditing(line)} aria-label={t('beschutWerk.editQuotaOf', { name: line.municipality.name })}>
+                          {t('beschutWerk.editQuota')}
+                        </Button>
+                      ) : null}
+                    </TableCell>
+                  ) : null}
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {overview.data.items.map((line) => (
-                  <TableRow key={line.municipality.id}>
-                    <TableHeaderCell scope="row">{line.municipality.name}</TableHeaderCell>
-                    <TableCell>{line.quota === null ? t('beschutWerk.noQuota') : formatNumber(line.quota, i18n.language)}</TableCell>
-                    <TableCell>{n(line.realised)}</TableCell>
-                    <TableCell>{share(line)}</TableCell>
-                    <TableCell>{n(line.waiting)}</TableCell>
-                    <TableCell>{n(line.inAssessment)}</TableCell>
-                    <TableCell>{n(line.werkfit)}</TableCell>
-                    {can('beschut-werk:quota') ? (
-                      <TableCell>
-                        {line.policies.editQuota ? (
-                          <Button appearance="subtle-button" onClick={() => setEditing(line)} aria-label={t('beschutWerk.editQuotaOf', { name: line.municipality.name })}>
-                            {t('beschutWerk.editQuota')}
-                          </Button>
-                        ) : null}
-                      </TableCell>
-                    ) : null}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollableTable>
           {overview.data.exact ? null : <Paragraph>{t('beschutWerk.suppressedNote')}</Paragraph>}
         </>
       ) : null}

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ROUTES } from '../../../shared/client-fields.ts';
@@ -13,6 +13,7 @@ import { SelectField } from '../../components/select-field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { useSubmit } from '../../components/use-submit.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 type Props = { client: ClientDetail; etag: string | null; onChanged: () => void };
 
@@ -86,31 +87,28 @@ export function RouteSection({ client, etag, onChanged }: Props) {
         history.data.items.length === 0 ? (
           <Paragraph>{t('route.noHistory')}</Paragraph>
         ) : (
-          <div className="meedoen-table-scroll">
-            <Table>
-              <TableCaption className="meedoen-visually-hidden">{t('route.history')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('route.when')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('route.from')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('route.to')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('route.reason')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.by')}</TableHeaderCell>
+          <ScrollableTable caption={t('route.history')} captionHidden>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('route.when')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('route.from')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('route.to')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('route.reason')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('common.by')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {history.data.items.map((item) => (
+                <TableRow key={item.id}>
+                  <TableCell>{formatDateTime(item.changedAt, i18n.language)}</TableCell>
+                  <TableCell>{item.previousRoute ? t(`routes.${item.previousRoute}`) : t('routes.none')}</TableCell>
+                  <TableCell>{t(`routes.${item.route}`)}</TableCell>
+                  <TableCell>{item.reason}</TableCell>
+                  <TableCell>{item.changedBy?.displayName ?? t('common.none')}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {history.data.items.map((item) => (
-                  <TableRow key={item.id}>
-                    <TableCell>{formatDateTime(item.changedAt, i18n.language)}</TableCell>
-                    <TableCell>{item.previousRoute ? t(`routes.${item.previousRoute}`) : t('routes.none')}</TableCell>
-                    <TableCell>{t(`routes.${item.route}`)}</TableCell>
-                    <TableCell>{item.reason}</TableCell>
-                    <TableCell>{item.changedBy?.displayName ?? t('common.none')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollableTable>
         )
       ) : null}
     </section>

@@ -1,4 +1,4 @@
-import { Button, ButtonGroup, Heading2, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { CONTACT_KINDS } from '../../../shared/client-fields.ts';
@@ -15,6 +15,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { TextareaField } from '../../components/textarea-field.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { useSubmit } from '../../components/use-submit.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** Contact moments and notes (a jaargesprek among them), newest first, and a form to record one. */
 export function ContactsSection({ client, onChanged }: { client: ClientDetail; onChanged: () => void }) {
@@ -65,32 +66,29 @@ export function ContactsSection({ client, onChanged }: { client: ClientDetail; o
         contacts.data.items.length === 0 ? (
           <Paragraph>{t('contacts.none')}</Paragraph>
         ) : (
-          <div className="meedoen-table-scroll">
-            <Table>
-              <TableCaption className="meedoen-visually-hidden">{t('contacts.title')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('contacts.occurredOn')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('contacts.kind')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('contacts.summary')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.by')}</TableHeaderCell>
+          <ScrollableTable caption={t('contacts.title')} captionHidden>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('contacts.occurredOn')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('contacts.kind')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('contacts.summary')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('common.by')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {contacts.data.items.map((c) => (
+                <TableRow key={c.id}>
+                  <TableCell>{formatDate(c.occurredOn, i18n.language)}</TableCell>
+                  <TableCell>
+                    {t(`contactKinds.${c.kind}`, { defaultValue: c.kind })}
+                    {c.confidential ? <span className="meedoen-badge meedoen-badge--inline">{t('contacts.confidentialBadge')}</span> : null}
+                  </TableCell>
+                  <TableCell className="meedoen-prewrap">{c.summary}</TableCell>
+                  <TableCell>{c.author?.displayName ?? t('common.none')}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {contacts.data.items.map((c) => (
-                  <TableRow key={c.id}>
-                    <TableCell>{formatDate(c.occurredOn, i18n.language)}</TableCell>
-                    <TableCell>
-                      {t(`contactKinds.${c.kind}`, { defaultValue: c.kind })}
-                      {c.confidential ? <span className="meedoen-badge meedoen-badge--inline">{t('contacts.confidentialBadge')}</span> : null}
-                    </TableCell>
-                    <TableCell className="meedoen-prewrap">{c.summary}</TableCell>
-                    <TableCell>{c.author?.displayName ?? t('common.none')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollableTable>
         )
       ) : null}
       {client.policies.addContact ? (

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Heading1,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api, query } from '../../api/client.ts';
@@ -26,6 +14,7 @@ import { useApi } from '../../components/use-api.ts';
 import { useCreateEdit } from '../../components/use-create-edit.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { EmployerForm } from './employer-form.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** The employers and host organisations clients are placed with: search, add and change them. */
 export function EmployersPage() {
@@ -83,44 +72,41 @@ export function EmployersPage() {
         list.data.items.length === 0 ? (
           <Paragraph>{t('common.noResults')}</Paragraph>
         ) : (
-          <div className="meedoen-table-scroll">
-            <Table>
-              <TableCaption>{t('employers.caption', { count: list.data.total })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('employers.name')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('employers.kvk')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('employers.sector')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('employers.municipality')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('employers.contact')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('employers.runningPlacements')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+          <ScrollableTable caption={t('employers.caption', { count: list.data.total })}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('employers.name')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('employers.kvk')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('employers.sector')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('employers.municipality')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('employers.contact')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('employers.runningPlacements')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.data.items.map((e) => (
+                <TableRow key={e.id}>
+                  <TableCell>
+                    {e.name}
+                    {e.active ? '' : ` (${t('employers.inactive')})`}
+                  </TableCell>
+                  <TableCell>{e.kvkNumber ?? t('common.none')}</TableCell>
+                  <TableCell>{t(`employers.sectors.${e.sector}`)}</TableCell>
+                  <TableCell>{e.municipality?.name ?? t('common.none')}</TableCell>
+                  <TableCell>{[e.contact.name, e.contact.phone, e.contact.email].filter(Boolean).join(', ') || t('common.none')}</TableCell>
+                  <TableCell>{formatNumber(e.runningPlacements, i18n.language)}</TableCell>
+                  <TableCell>
+                    {e.policies.update && can('employers:manage') ? (
+                      <Button appearance="subtle-button" onClick={() => state.startEdit(e.id)} aria-label={t('employers.editOf', { name: e.name })}>
+                        {t('common.edit')}
+                      </Button>
+                    ) : null}
+                  </TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.data.items.map((e) => (
-                  <TableRow key={e.id}>
-                    <TableCell>
-                      {e.name}
-                      {e.active ? '' : ` (${t('employers.inactive')})`}
-                    </TableCell>
-                    <TableCell>{e.kvkNumber ?? t('common.none')}</TableCell>
-                    <TableCell>{t(`employers.sectors.${e.sector}`)}</TableCell>
-                    <TableCell>{e.municipality?.name ?? t('common.none')}</TableCell>
-                    <TableCell>{[e.contact.name, e.contact.phone, e.contact.email].filter(Boolean).join(', ') || t('common.none')}</TableCell>
-                    <TableCell>{formatNumber(e.runningPlacements, i18n.language)}</TableCell>
-                    <TableCell>
-                      {e.policies.update && can('employers:manage') ? (
-                        <Button appearance="subtle-button" onClick={() => state.startEdit(e.id)} aria-label={t('employers.editOf', { name: e.name })}>
-                          {t('common.edit')}
-                        </Button>
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollableTable>
         )
       ) : null}
       {can('employers:manage') ? (

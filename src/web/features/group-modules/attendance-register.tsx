@@ -1,19 +1,4 @@
-import {
-  Fieldset,
-  FieldsetLegend,
-  FormField,
-  FormLabel,
-  Heading3,
-  Paragraph,
-  RadioButton,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Fieldset, FieldsetLegend, FormField, FormLabel, Heading3, Paragraph, RadioButton, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -25,6 +10,7 @@ import { useApi } from '../../components/use-api.ts';
 import { useSubmit } from '../../components/use-submit.ts';
 import { participantName } from './group-format.ts';
 import { ParticipantCell } from './participant-cell.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 type Props = { sessionId: string; title: string; onSaved: () => void };
 
@@ -70,55 +56,52 @@ export function AttendanceRegister({ sessionId, title, onSaved }: Props) {
         register.data.items.length === 0 ? (
           <Paragraph>{t('cohorts.noParticipants')}</Paragraph>
         ) : (
-          <div className="meedoen-table-scroll">
-            <Table data-testid="attendance-register">
-              <TableCaption className="meedoen-visually-hidden">{t('cohorts.registerHeading', { session: title })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('cohorts.participant')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('cohorts.attendanceColumn')}</TableHeaderCell>
-                </TableRow>
-              </TableHeader>
-              <TableBody>
-                {register.data.items.map((row) => {
-                  const name = participantName(row.client, t);
-                  const groupId = `attendance-${row.enrolmentId}`;
-                  return (
-                    <TableRow key={row.enrolmentId}>
-                      <TableCell>
-                        <ParticipantCell client={row.client} />
-                      </TableCell>
-                      <TableCell>
-                        <Fieldset id={groupId}>
-                          <FieldsetLegend className="meedoen-visually-hidden">{t('cohorts.attendanceOf', { name })}</FieldsetLegend>
-                          {ATTENDANCE_STATUSES.map((status) => (
-                            <FormField
-                              key={status}
-                              type="radio"
-                              label={
-                                <FormLabel htmlFor={`${groupId}-${status}`} type="radio">
-                                  {t(`cohorts.attendance.${status}`)}
-                                </FormLabel>
-                              }
-                              input={
-                                <RadioButton
-                                  id={`${groupId}-${status}`}
-                                  name={groupId}
-                                  value={status}
-                                  checked={statuses[row.enrolmentId] === status}
-                                  onChange={() => void onChoose(row, status)}
-                                />
-                              }
-                            />
-                          ))}
-                        </Fieldset>
-                      </TableCell>
-                    </TableRow>
-                  );
-                })}
-              </TableBody>
-            </Table>
-          </div>
+          <ScrollableTable data-testid="attendance-register" caption={t('cohorts.registerHeading', { session: title })} captionHidden>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('cohorts.participant')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('cohorts.attendanceColumn')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {register.data.items.map((row) => {
+                const name = participantName(row.client, t);
+                const groupId = `attendance-${row.enrolmentId}`;
+                return (
+                  <TableRow key={row.enrolmentId}>
+                    <TableCell>
+                      <ParticipantCell client={row.client} />
+                    </TableCell>
+                    <TableCell>
+                      <Fieldset id={groupId}>
+                        <FieldsetLegend className="meedoen-visually-hidden">{t('cohorts.attendanceOf', { name })}</FieldsetLegend>
+                        {ATTENDANCE_STATUSES.map((status) => (
+                          <FormField
+                            key={status}
+                            type="radio"
+                            label={
+                              <FormLabel htmlFor={`${groupId}-${status}`} type="radio">
+                                {t(`cohorts.attendance.${status}`)}
+                              </FormLabel>
+                            }
+                            input={
+                              <RadioButton
+                                id={`${groupId}-${status}`}
+                                name={groupId}
+                                value={status}
+                                checked={statuses[row.enrolmentId] === status}
+                                onChange={() => void onChoose(row, status)}
+                              />
+                            }
+                          />
+                        ))}
+                      </Fieldset>
+                    </TableCell>
+                  </TableRow>
+                );
+              })}
+            </TableBody>
+          </ScrollableTable>
         )
       ) : null}
     </section>

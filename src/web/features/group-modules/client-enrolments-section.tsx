@@ -1,15 +1,4 @@
-import {
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading2, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useRef } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ClientEnrolment, ClientProject } from '../../api/group-module-types.ts';
@@ -21,6 +10,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { formatRate } from './group-format.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** Whether the dossier shows the section at all (the caller reads modules or projects). */
 export function showsEnrolments(can: (permission: string) => boolean): boolean {
@@ -83,61 +73,55 @@ function enrolmentStatus(e: ClientEnrolment, t: (key: string, options?: Record<s
 function EnrolmentsTable({ items }: { items: ClientEnrolment[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="meedoen-table-scroll">
-      <Table data-testid="client-enrolments">
-        <TableCaption className="meedoen-visually-hidden">{t('modules.title')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('modules.module')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.cohort')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.startsOn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.status')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.attendanceRate')}</TableHeaderCell>
+    <ScrollableTable data-testid="client-enrolments" caption={t('modules.title')} captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('modules.module')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.cohort')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.startsOn')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.status')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.attendanceRate')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((e) => (
+          <TableRow key={e.enrolmentId}>
+            <TableCell>{e.moduleName}</TableCell>
+            <TableCell>
+              <RouterLink to={`/groepen/${encodeURIComponent(e.cohortId)}`}>{e.cohortLabel}</RouterLink>
+            </TableCell>
+            <TableCell>{formatDate(e.startsOn, i18n.language)}</TableCell>
+            <TableCell>{enrolmentStatus(e, t)}</TableCell>
+            <TableCell>{formatRate(e.attendanceRate, i18n.language) ?? t('common.none')}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((e) => (
-            <TableRow key={e.enrolmentId}>
-              <TableCell>{e.moduleName}</TableCell>
-              <TableCell>
-                <RouterLink to={`/groepen/${encodeURIComponent(e.cohortId)}`}>{e.cohortLabel}</RouterLink>
-              </TableCell>
-              <TableCell>{formatDate(e.startsOn, i18n.language)}</TableCell>
-              <TableCell>{enrolmentStatus(e, t)}</TableCell>
-              <TableCell>{formatRate(e.attendanceRate, i18n.language) ?? t('common.none')}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </ScrollableTable>
   );
 }
 
 function ProjectsTable({ items }: { items: ClientProject[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="meedoen-table-scroll">
-      <Table data-testid="client-projects">
-        <TableCaption className="meedoen-visually-hidden">{t('projects.title')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('projects.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('projects.joinedOn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('projects.leftOn')}</TableHeaderCell>
+    <ScrollableTable data-testid="client-projects" caption={t('projects.title')} captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('projects.name')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('projects.joinedOn')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('projects.leftOn')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {items.map((p) => (
+          <TableRow key={p.projectId}>
+            <TableCell>
+              <RouterLink to={`/projecten/${encodeURIComponent(p.projectId)}`}>{p.name}</RouterLink>
+            </TableCell>
+            <TableCell>{formatDate(p.joinedOn, i18n.language)}</TableCell>
+            <TableCell>{p.leftOn ? formatDate(p.leftOn, i18n.language) : t('common.none')}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {items.map((p) => (
-            <TableRow key={p.projectId}>
-              <TableCell>
-                <RouterLink to={`/projecten/${encodeURIComponent(p.projectId)}`}>{p.name}</RouterLink>
-              </TableCell>
-              <TableCell>{formatDate(p.joinedOn, i18n.language)}</TableCell>
-              <TableCell>{p.leftOn ? formatDate(p.leftOn, i18n.language) : t('common.none')}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </ScrollableTable>
   );
 }

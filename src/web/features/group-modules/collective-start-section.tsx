@@ -1,17 +1,4 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -25,6 +12,7 @@ import { participantName } from './group-format.ts';
 import { ParticipantCell } from './participant-cell.tsx';
 import { SelectionForm } from './selection-form.tsx';
 import { FormActions, FormError } from './form-parts.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 type Props = { cohort: CohortOverview; onChanged: (message: string) => void };
 
@@ -96,43 +84,40 @@ export function CollectiveStartSection({ cohort, onChanged }: Props) {
 function CandidatesTable({ candidates, onSelect }: { candidates: CohortCandidate[]; onSelect: (c: CohortCandidate) => void }) {
   const { t } = useTranslation();
   return (
-    <div className="meedoen-table-scroll">
-      <Table data-testid="candidates">
-        <TableCaption className="meedoen-visually-hidden">{t('cohorts.candidates')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('cohorts.candidate')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.selection')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.intakeNote')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {candidates.map((c) => {
-            const name = participantName(c.client, t);
-            return (
-              <TableRow key={c.enrolmentId} data-candidate={name}>
-                <TableCell>
-                  <ParticipantCell client={c.client} />
-                </TableCell>
-                <TableCell data-testid="candidate-status">
-                  {t(`cohorts.candidateStatuses.${c.status}`)}
-                  {c.endReason ? ` (${c.endReason})` : null}
-                </TableCell>
-                <TableCell className="meedoen-prewrap">{c.intakeNote ?? t('common.none')}</TableCell>
-                <TableCell>
-                  {c.policies.select ? (
-                    <Button appearance="subtle-button" aria-label={t('cohorts.recordSelectionFor', { name })} onClick={() => onSelect(c)}>
-                      {t('cohorts.recordSelection')}
-                    </Button>
-                  ) : null}
-                </TableCell>
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <ScrollableTable data-testid="candidates" caption={t('cohorts.candidates')} captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('cohorts.candidate')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.selection')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.intakeNote')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {candidates.map((c) => {
+          const name = participantName(c.client, t);
+          return (
+            <TableRow key={c.enrolmentId} data-candidate={name}>
+              <TableCell>
+                <ParticipantCell client={c.client} />
+              </TableCell>
+              <TableCell data-testid="candidate-status">
+                {t(`cohorts.candidateStatuses.${c.status}`)}
+                {c.endReason ? ` (${c.endReason})` : null}
+              </TableCell>
+              <TableCell className="meedoen-prewrap">{c.intakeNote ?? t('common.none')}</TableCell>
+              <TableCell>
+                {c.policies.select ? (
+                  <Button appearance="subtle-button" aria-label={t('cohorts.recordSelectionFor', { name })} onClick={() => onSelect(c)}>
+                    {t('cohorts.recordSelection')}
+                  </Button>
+                ) : null}
+              </TableCell>
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </ScrollableTable>
   );
 }
 

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Heading1,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -27,6 +15,7 @@ import { useSubmit } from '../../components/use-submit.ts';
 import { CapacityBar, CohortBadges } from './capacity-bar.tsx';
 import { CohortForm, NEW_COHORT, cohortBody, type CohortFormValues } from './cohort-form.tsx';
 import { NotFoundMessage } from './form-parts.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** One module: its cohorts with start, occupation (placed, free, waiting) and status; planning a cohort. */
 export function ModulePage() {
@@ -131,39 +120,36 @@ export function ModulePage() {
 function CohortsTable({ cohorts }: { cohorts: CohortSummary[] }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="meedoen-table-scroll">
-      <Table>
-        <TableCaption className="meedoen-visually-hidden">{t('cohorts.caption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('cohorts.label')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.startsOn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.location')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.occupation')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('cohorts.status')}</TableHeaderCell>
+    <ScrollableTable caption={t('cohorts.caption')} captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('cohorts.label')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.startsOn')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.location')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.occupation')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('cohorts.status')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {cohorts.map((c) => (
+          <TableRow key={c.id} data-cohort-label={c.label}>
+            <TableCell>
+              <RouterLink to={`/groepen/${encodeURIComponent(c.id)}`}>{c.label}</RouterLink>
+            </TableCell>
+            <TableCell>
+              {formatDate(c.startsOn, i18n.language)}
+              {c.endsOn ? ` – ${formatDate(c.endsOn, i18n.language)}` : ''}
+            </TableCell>
+            <TableCell>{c.location ?? t('common.none')}</TableCell>
+            <TableCell>
+              <CapacityBar capacity={c.capacity} counts={c.counts} />
+            </TableCell>
+            <TableCell>
+              <CohortBadges status={c.status} collective={c.collective} />
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {cohorts.map((c) => (
-            <TableRow key={c.id} data-cohort-label={c.label}>
-              <TableCell>
-                <RouterLink to={`/groepen/${encodeURIComponent(c.id)}`}>{c.label}</RouterLink>
-              </TableCell>
-              <TableCell>
-                {formatDate(c.startsOn, i18n.language)}
-                {c.endsOn ? ` – ${formatDate(c.endsOn, i18n.language)}` : ''}
-              </TableCell>
-              <TableCell>{c.location ?? t('common.none')}</TableCell>
-              <TableCell>
-                <CapacityBar capacity={c.capacity} counts={c.counts} />
-              </TableCell>
-              <TableCell>
-                <CohortBadges status={c.status} collective={c.collective} />
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </ScrollableTable>
   );
 }

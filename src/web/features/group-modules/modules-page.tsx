@@ -1,16 +1,4 @@
-import {
-  Button,
-  Heading1,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
 import type { GroupModule } from '../../api/group-module-types.ts';
@@ -23,6 +11,7 @@ import { useApi } from '../../components/use-api.ts';
 import { useCreateEdit } from '../../components/use-create-edit.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { ModuleForm, type ModuleFormValues } from './module-form.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 const EMPTY: ModuleFormValues = { name: '', description: '', providerId: '', active: true };
 
@@ -100,38 +89,35 @@ export function ModulesPage() {
 function ModulesTable({ modules, onEdit }: { modules: GroupModule[]; onEdit: (m: GroupModule) => void }) {
   const { t } = useTranslation();
   return (
-    <div className="meedoen-table-scroll">
-      <Table>
-        <TableCaption className="meedoen-visually-hidden">{t('modules.caption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('modules.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('modules.provider')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('modules.upcomingCohorts')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('modules.status')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+    <ScrollableTable caption={t('modules.caption')} captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('modules.name')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('modules.provider')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('modules.upcomingCohorts')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('modules.status')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {modules.map((m) => (
+          <TableRow key={m.id} data-module-name={m.name}>
+            <TableCell>
+              <RouterLink to={`/modules/${encodeURIComponent(m.id)}`}>{m.name}</RouterLink>
+            </TableCell>
+            <TableCell>{m.provider?.name ?? t('modules.ownOffer')}</TableCell>
+            <TableCell>{m.upcomingCohorts}</TableCell>
+            <TableCell>{m.active ? t('modules.active') : t('modules.inactive')}</TableCell>
+            <TableCell>
+              {m.policies.update ? (
+                <Button appearance="subtle-button" aria-label={t('modules.editNamed', { name: m.name })} onClick={() => onEdit(m)}>
+                  {t('common.edit')}
+                </Button>
+              ) : null}
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {modules.map((m) => (
-            <TableRow key={m.id} data-module-name={m.name}>
-              <TableCell>
-                <RouterLink to={`/modules/${encodeURIComponent(m.id)}`}>{m.name}</RouterLink>
-              </TableCell>
-              <TableCell>{m.provider?.name ?? t('modules.ownOffer')}</TableCell>
-              <TableCell>{m.upcomingCohorts}</TableCell>
-              <TableCell>{m.active ? t('modules.active') : t('modules.inactive')}</TableCell>
-              <TableCell>
-                {m.policies.update ? (
-                  <Button appearance="subtle-button" aria-label={t('modules.editNamed', { name: m.name })} onClick={() => onEdit(m)}>
-                    {t('common.edit')}
-                  </Button>
-                ) : null}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </ScrollableTable>
   );
 }

@@ -1,16 +1,4 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -22,6 +10,7 @@ import { useSubmit } from '../../components/use-submit.ts';
 import { formatRate, participantName } from './group-format.ts';
 import { LeaveForm, type Leaving } from './leave-form.tsx';
 import { ParticipantCell } from './participant-cell.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 type Props = {
   cohort: CohortOverview;
@@ -55,54 +44,51 @@ export function ParticipantsSection({ cohort, movedUp, onSeatFreed }: Props) {
       {cohort.participants.length === 0 ? (
         <Paragraph>{t('cohorts.noParticipants')}</Paragraph>
       ) : (
-        <div className="meedoen-table-scroll">
-          <Table data-testid="participants">
-            <TableCaption className="meedoen-visually-hidden">{t('cohorts.participants')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('cohorts.participant')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.status')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.placedAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.attendanceRate')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {cohort.participants.map((p) => {
-                const name = participantName(p.client, t);
-                return (
-                  <TableRow key={p.enrolmentId} data-participant={name}>
-                    <TableCell>
-                      <ParticipantCell client={p.client} />
-                      {movedUp.has(p.enrolmentId) ? <span className="meedoen-badge meedoen-badge--inline meedoen-moved-up">{t('cohorts.movedUpBadge')}</span> : null}
-                    </TableCell>
-                    <TableCell>{t(`cohorts.enrolmentStatuses.${p.status}`)}</TableCell>
-                    <TableCell>{p.placedAt ? formatDateTime(p.placedAt, i18n.language) : t('common.none')}</TableCell>
-                    <TableCell>{formatRate(p.attendanceRate, i18n.language) ?? t('cohorts.noAttendanceYet')}</TableCell>
-                    <TableCell>
-                      <ButtonGroup>
-                        {p.policies.leave ? (
-                          <Button
-                            appearance="subtle-button"
-                            aria-label={t('cohorts.leaveNamed', { name })}
-                            onClick={() => setLeaving({ enrolmentId: p.enrolmentId, name, waiting: false })}
-                          >
-                            {t('cohorts.leave')}
-                          </Button>
-                        ) : null}
-                        {p.policies.complete ? (
-                          <Button appearance="subtle-button" aria-label={t('cohorts.completeNamed', { name })} onClick={() => setCompleting(p)}>
-                            {t('cohorts.complete')}
-                          </Button>
-                        ) : null}
-                      </ButtonGroup>
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollableTable data-testid="participants" caption={t('cohorts.participants')} captionHidden>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('cohorts.participant')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.status')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.placedAt')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.attendanceRate')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {cohort.participants.map((p) => {
+              const name = participantName(p.client, t);
+              return (
+                <TableRow key={p.enrolmentId} data-participant={name}>
+                  <TableCell>
+                    <ParticipantCell client={p.client} />
+                    {movedUp.has(p.enrolmentId) ? <span className="meedoen-badge meedoen-badge--inline meedoen-moved-up">{t('cohorts.movedUpBadge')}</span> : null}
+                  </TableCell>
+                  <TableCell>{t(`cohorts.enrolmentStatuses.${p.status}`)}</TableCell>
+                  <TableCell>{p.placedAt ? formatDateTime(p.placedAt, i18n.language) : t('common.none')}</TableCell>
+                  <TableCell>{formatRate(p.attendanceRate, i18n.language) ?? t('cohorts.noAttendanceYet')}</TableCell>
+                  <TableCell>
+                    <ButtonGroup>
+                      {p.policies.leave ? (
+                        <Button
+                          appearance="subtle-button"
+                          aria-label={t('cohorts.leaveNamed', { name })}
+                          onClick={() => setLeaving({ enrolmentId: p.enrolmentId, name, waiting: false })}
+                        >
+                          {t('cohorts.leave')}
+                        </Button>
+                      ) : null}
+                      {p.policies.complete ? (
+                        <Button appearance="subtle-button" aria-label={t('cohorts.completeNamed', { name })} onClick={() => setCompleting(p)}>
+                          {t('cohorts.complete')}
+                        </Button>
+                      ) : null}
+                    </ButtonGroup>
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </ScrollableTable>
       )}
       {leaving && !leaving.waiting ? (
         <LeaveForm

@@ -1,17 +1,4 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading2,
-  Heading3,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading2, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -23,6 +10,7 @@ import { TextField } from '../../components/text-field.tsx';
 import { useSubmit } from '../../components/use-submit.ts';
 import { AttendanceRegister } from './attendance-register.tsx';
 import { FormActions } from './form-parts.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 type Props = {
   cohort: CohortOverview;
@@ -46,47 +34,44 @@ export function SessionsSection({ cohort, onChanged, canRecord }: Props) {
       {sessions.length === 0 ? (
         <Paragraph>{t('cohorts.noSessions')}</Paragraph>
       ) : (
-        <div className="meedoen-table-scroll">
-          <Table data-testid="sessions">
-            <TableCaption className="meedoen-visually-hidden">{t('cohorts.sessionsCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('cohorts.sessionStartsAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.topic')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.attendance.aanwezig')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.attendance.afgemeld')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.attendance.afwezig')}</TableHeaderCell>
-                {canRecord ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
+        <ScrollableTable data-testid="sessions" caption={t('cohorts.sessionsCaption')} captionHidden>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('cohorts.sessionStartsAt')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.topic')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.attendance.aanwezig')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.attendance.afgemeld')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.attendance.afwezig')}</TableHeaderCell>
+              {canRecord ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {sessions.map((s) => (
+              <TableRow key={s.id} data-session-topic={s.topic ?? ''}>
+                <TableCell>{formatDateTime(s.startsAt, i18n.language)}</TableCell>
+                <TableCell>{s.topic ?? t('common.none')}</TableCell>
+                <TableCell data-testid="count-aanwezig">{s.attendance.aanwezig}</TableCell>
+                <TableCell data-testid="count-afgemeld">{s.attendance.afgemeld}</TableCell>
+                <TableCell data-testid="count-afwezig">{s.attendance.afwezig}</TableCell>
+                {canRecord ? (
+                  <TableCell>
+                    <Button
+                      appearance="subtle-button"
+                      aria-expanded={openId === s.id}
+                      aria-label={t('cohorts.registerFor', { session: title(s) })}
+                      onClick={() => {
+                        setOpenId(openId === s.id ? null : s.id);
+                        requestAnimationFrame(() => document.getElementById('attendance-heading')?.focus());
+                      }}
+                    >
+                      {t('cohorts.register')}
+                    </Button>
+                  </TableCell>
+                ) : null}
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {sessions.map((s) => (
-                <TableRow key={s.id} data-session-topic={s.topic ?? ''}>
-                  <TableCell>{formatDateTime(s.startsAt, i18n.language)}</TableCell>
-                  <TableCell>{s.topic ?? t('common.none')}</TableCell>
-                  <TableCell data-testid="count-aanwezig">{s.attendance.aanwezig}</TableCell>
-                  <TableCell data-testid="count-afgemeld">{s.attendance.afgemeld}</TableCell>
-                  <TableCell data-testid="count-afwezig">{s.attendance.afwezig}</TableCell>
-                  {canRecord ? (
-                    <TableCell>
-                      <Button
-                        appearance="subtle-button"
-                        aria-expanded={openId === s.id}
-                        aria-label={t('cohorts.registerFor', { session: title(s) })}
-                        onClick={() => {
-                          setOpenId(openId === s.id ? null : s.id);
-                          requestAnimationFrame(() => document.getElementById('attendance-heading')?.focus());
-                        }}
-                      >
-                        {t('cohorts.register')}
-                      </Button>
-                    </TableCell>
-                  ) : null}
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollableTable>
       )}
       {open ? <AttendanceRegister key={open.id} sessionId={open.id} title={title(open)} onSaved={() => onChanged()} /> : null}
       {cohort.policies.manage ? (

@@ -1,16 +1,4 @@
-import {
-  Button,
-  Checkbox,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Checkbox, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useEffect, useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { api } from '../../api/client.ts';
@@ -21,6 +9,7 @@ import { useSubmit } from '../../components/use-submit.ts';
 import { participantName } from './group-format.ts';
 import { LeaveForm, type Leaving } from './leave-form.tsx';
 import { ParticipantCell } from './participant-cell.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 type Props = { cohort: CohortOverview; onChanged: (message: string) => void };
 
@@ -63,62 +52,59 @@ export function WaitingListSection({ cohort, onChanged }: Props) {
       {waiting.length === 0 ? (
         <Paragraph>{t('cohorts.noneWaiting')}</Paragraph>
       ) : (
-        <div className="meedoen-table-scroll">
-          <Table data-testid="waiting-list">
-            <TableCaption className="meedoen-visually-hidden">{t('cohorts.waitingListCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('cohorts.position')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.participant')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.requestedAt')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('cohorts.priority')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {waiting.map((w) => {
-                const name = participantName(w.client, t);
-                return (
-                  <TableRow key={w.enrolmentId} data-waiting={name}>
-                    <TableCell data-testid="waiting-position">{w.position}</TableCell>
-                    <TableCell>
-                      <ParticipantCell client={w.client} />
-                    </TableCell>
-                    <TableCell>{formatDateTime(w.requestedAt, i18n.language)}</TableCell>
-                    <TableCell>
-                      {w.policies.prioritise ? (
-                        <label className="meedoen-nowrap">
-                          <Checkbox
-                            checked={chosen[w.enrolmentId] ?? w.priority}
-                            disabled={pendingId === w.enrolmentId}
-                            aria-label={t('cohorts.priorityFor', { name })}
-                            onChange={(event) => void onPriority(w, event.target.checked)}
-                          />{' '}
-                          <span aria-hidden="true">{t('cohorts.priority')}</span>
-                        </label>
-                      ) : w.priority ? (
-                        t('common.yes')
-                      ) : (
-                        t('common.no')
-                      )}
-                    </TableCell>
-                    <TableCell>
-                      {w.policies.leave ? (
-                        <Button
-                          appearance="subtle-button"
-                          aria-label={t('cohorts.removeFromWaitingNamed', { name })}
-                          onClick={() => setLeaving({ enrolmentId: w.enrolmentId, name, waiting: true })}
-                        >
-                          {t('cohorts.removeFromWaiting')}
-                        </Button>
-                      ) : null}
-                    </TableCell>
-                  </TableRow>
-                );
-              })}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollableTable data-testid="waiting-list" caption={t('cohorts.waitingListCaption')} captionHidden>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('cohorts.position')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.participant')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.requestedAt')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('cohorts.priority')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {waiting.map((w) => {
+              const name = participantName(w.client, t);
+              return (
+                <TableRow key={w.enrolmentId} data-waiting={name}>
+                  <TableCell data-testid="waiting-position">{w.position}</TableCell>
+                  <TableCell>
+                    <ParticipantCell client={w.client} />
+                  </TableCell>
+                  <TableCell>{formatDateTime(w.requestedAt, i18n.language)}</TableCell>
+                  <TableCell>
+                    {w.policies.prioritise ? (
+                      <label className="meedoen-nowrap">
+                        <Checkbox
+                          checked={chosen[w.enrolmentId] ?? w.priority}
+                          disabled={pendingId === w.enrolmentId}
+                          aria-label={t('cohorts.priorityFor', { name })}
+                          onChange={(event) => void onPriority(w, event.target.checked)}
+                        />{' '}
+                        <span aria-hidden="true">{t('cohorts.priority')}</span>
+                      </label>
+                    ) : w.priority ? (
+                      t('common.yes')
+                    ) : (
+                      t('common.no')
+                    )}
+                  </TableCell>
+                  <TableCell>
+                    {w.policies.leave ? (
+                      <Button
+                        appearance="subtle-button"
+                        aria-label={t('cohorts.removeFromWaitingNamed', { name })}
+                        onClick={() => setLeaving({ enrolmentId: w.enrolmentId, name, waiting: true })}
+                      >
+                        {t('cohorts.removeFromWaiting')}
+                      </Button>
+                    ) : null}
+                  </TableCell>
+                </TableRow>
+              );
+            })}
+          </TableBody>
+        </ScrollableTable>
       )}
       {leaving ? (
         <LeaveForm

@@ -1,45 +1,42 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { LADDER_QUESTIONS } from '../../../shared/ladder.ts';
 import type { LadderMeasurement } from '../../api/types.ts';
 import { formatDate } from '../../components/format.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** The measurements as a table, newest first: the accessible twin of the chart. */
 export function LadderTable({ measurements }: { measurements: LadderMeasurement[] }) {
   const { t, i18n } = useTranslation();
   return (
-    // Focusable, so keyboard users can scroll it when it is wider than the screen (WCAG 2.1.1).
-    <div className="meedoen-table-scroll" tabIndex={0} role="region" aria-labelledby="ladder-table-caption">
-      <Table data-testid="ladder-table">
-        <TableCaption id="ladder-table-caption">{t('ladder.tableCaption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('ladder.measuredOn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('ladder.step')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('ladder.growthPotential')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('ladder.occasion')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('ladder.answers')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('ladder.note')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('common.by')}</TableHeaderCell>
+    <ScrollableTable data-testid="ladder-table" caption={t('ladder.tableCaption')}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('ladder.measuredOn')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('ladder.step')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('ladder.growthPotential')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('ladder.occasion')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('ladder.answers')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('ladder.note')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('common.by')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {measurements.map((m) => (
+          <TableRow key={m.id}>
+            <TableCell>{formatDate(m.measuredOn, i18n.language)}</TableCell>
+            <TableCell>{t('ladder.stepLabel', { step: m.step, name: t(`ladder.steps.${m.step}`) })}</TableCell>
+            <TableCell>{t('ladder.stepLabel', { step: m.growthPotential, name: t(`ladder.steps.${m.growthPotential}`) })}</TableCell>
+            <TableCell>{t(`ladder.occasions.${m.occasion}`, { defaultValue: m.occasion })}</TableCell>
+            <TableCell>
+              <LadderAnswersDetails measurement={m} />
+            </TableCell>
+            <TableCell>{m.note || t('common.none')}</TableCell>
+            <TableCell>{m.measuredBy?.displayName ?? t('common.none')}</TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {measurements.map((m) => (
-            <TableRow key={m.id}>
-              <TableCell>{formatDate(m.measuredOn, i18n.language)}</TableCell>
-              <TableCell>{t('ladder.stepLabel', { step: m.step, name: t(`ladder.steps.${m.step}`) })}</TableCell>
-              <TableCell>{t('ladder.stepLabel', { step: m.growthPotential, name: t(`ladder.steps.${m.growthPotential}`) })}</TableCell>
-              <TableCell>{t(`ladder.occasions.${m.occasion}`, { defaultValue: m.occasion })}</TableCell>
-              <TableCell>
-                <LadderAnswersDetails measurement={m} />
-              </TableCell>
-              <TableCell>{m.note || t('common.none')}</TableCell>
-              <TableCell>{m.measuredBy?.displayName ?? t('common.none')}</TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </ScrollableTable>
   );
 }
 

@@ -1,9 +1,10 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { HEALTH_DIMENSIONS } from '../../../shared/positive-health.ts';
 import { formatDate } from '../../components/format.ts';
 import { flaggedByDimension, formatChange, formatScore } from './plan-format.ts';
 import type { HealthDetail } from './plan-types.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 type Props = { latest: HealthDetail; baseline: HealthDetail | null; idPrefix: string };
 
@@ -22,63 +23,57 @@ export function PositiveHealthTable({ latest, baseline, idPrefix }: Props) {
       <p className="meedoen-table-title" id={`${idPrefix}-title`} aria-hidden="true">
         {t('positiveHealth.tableCaption')}
       </p>
-      <div className="meedoen-table-scroll meedoen-health-table" tabIndex={0} role="region" aria-labelledby={`${idPrefix}-title`}>
-        <Table data-testid="health-table">
-          <TableCaption className="meedoen-visually-hidden">{t('positiveHealth.tableCaption')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('positiveHealth.dimension')}</TableHeaderCell>
-              {baseline ? <TableHeaderCell scope="col">{t('positiveHealth.earlierOn', { date: date(baseline) })}</TableHeaderCell> : null}
-              <TableHeaderCell scope="col">{t('positiveHealth.latestOn', { date: date(latest) })}</TableHeaderCell>
-              {baseline ? <TableHeaderCell scope="col">{t('positiveHealth.change')}</TableHeaderCell> : null}
-              <TableHeaderCell scope="col">{t('positiveHealth.talkAbout')}</TableHeaderCell>
+      <ScrollableTable data-testid="health-table" scrollClassName="meedoen-health-table" labelledBy={`${idPrefix}-title`} caption={t('positiveHealth.tableCaption')} captionHidden>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('positiveHealth.dimension')}</TableHeaderCell>
+            {baseline ? <TableHeaderCell scope="col">{t('positiveHealth.earlierOn', { date: date(baseline) })}</TableHeaderCell> : null}
+            <TableHeaderCell scope="col">{t('positiveHealth.latestOn', { date: date(latest) })}</TableHeaderCell>
+            {baseline ? <TableHeaderCell scope="col">{t('positiveHealth.change')}</TableHeaderCell> : null}
+            <TableHeaderCell scope="col">{t('positiveHealth.talkAbout')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {HEALTH_DIMENSIONS.map((d) => (
+            <TableRow key={d.code}>
+              <TableHeaderCell scope="row">{t(`positiveHealth.dimensions.${d.code}`)}</TableHeaderCell>
+              {baseline ? <TableCell>{formatScore(baseline.dimensions[d.code], lang)}</TableCell> : null}
+              <TableCell>{formatScore(latest.dimensions[d.code], lang)}</TableCell>
+              {baseline ? <TableCell>{formatChange(latest.dimensions[d.code] - baseline.dimensions[d.code], lang)}</TableCell> : null}
+              <TableCell>{talk[d.code].length ? talk[d.code].map((a) => t(`positiveHealth.aspects.${a}`)).join(', ') : t('common.none')}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {HEALTH_DIMENSIONS.map((d) => (
-              <TableRow key={d.code}>
-                <TableHeaderCell scope="row">{t(`positiveHealth.dimensions.${d.code}`)}</TableHeaderCell>
-                {baseline ? <TableCell>{formatScore(baseline.dimensions[d.code], lang)}</TableCell> : null}
-                <TableCell>{formatScore(latest.dimensions[d.code], lang)}</TableCell>
-                {baseline ? <TableCell>{formatChange(latest.dimensions[d.code] - baseline.dimensions[d.code], lang)}</TableCell> : null}
-                <TableCell>{talk[d.code].length ? talk[d.code].map((a) => t(`positiveHealth.aspects.${a}`)).join(', ') : t('common.none')}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </ScrollableTable>
       <details className="meedoen-plan-details">
         <summary>{t('positiveHealth.allAspects')}</summary>
         <p className="meedoen-table-title" id={`${idPrefix}-aspects-title`} aria-hidden="true">
           {t('positiveHealth.aspectsCaption')}
         </p>
-        <div className="meedoen-table-scroll meedoen-health-table" tabIndex={0} role="region" aria-labelledby={`${idPrefix}-aspects-title`}>
-          <Table data-testid="health-aspects-table">
-            <TableCaption className="meedoen-visually-hidden">{t('positiveHealth.aspectsCaption')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('positiveHealth.aspect')}</TableHeaderCell>
-                {baseline ? <TableHeaderCell scope="col">{t('positiveHealth.earlierOn', { date: date(baseline) })}</TableHeaderCell> : null}
-                <TableHeaderCell scope="col">{t('positiveHealth.latestOn', { date: date(latest) })}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('positiveHealth.talkAbout')}</TableHeaderCell>
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {HEALTH_DIMENSIONS.flatMap((d) =>
-                d.aspects.map((a) => (
-                  <TableRow key={a.code}>
-                    <TableHeaderCell scope="row">
-                      {t(`positiveHealth.aspects.${a.code}`)} <span className="meedoen-plan-muted">({t(`positiveHealth.dimensions.${d.code}`)})</span>
-                    </TableHeaderCell>
-                    {baseline ? <TableCell>{baseline.answers[a.code].score}</TableCell> : null}
-                    <TableCell>{latest.answers[a.code].score}</TableCell>
-                    <TableCell>{latest.answers[a.code].talk ? <span className="meedoen-plan-talk">{t('positiveHealth.talkYes')}</span> : t('common.none')}</TableCell>
-                  </TableRow>
-                )),
-              )}
-            </TableBody>
-          </Table>
-        </div>
+        <ScrollableTable data-testid="health-aspects-table" scrollClassName="meedoen-health-table" labelledBy={`${idPrefix}-aspects-title`} caption={t('positiveHealth.aspectsCaption')} captionHidden>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('positiveHealth.aspect')}</TableHeaderCell>
+              {baseline ? <TableHeaderCell scope="col">{t('positiveHealth.earlierOn', { date: date(baseline) })}</TableHeaderCell> : null}
+              <TableHeaderCell scope="col">{t('positiveHealth.latestOn', { date: date(latest) })}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('positiveHealth.talkAbout')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {HEALTH_DIMENSIONS.flatMap((d) =>
+              d.aspects.map((a) => (
+                <TableRow key={a.code}>
+                  <TableHeaderCell scope="row">
+                    {t(`positiveHealth.aspects.${a.code}`)} <span className="meedoen-plan-muted">({t(`positiveHealth.dimensions.${d.code}`)})</span>
+                  </TableHeaderCell>
+                  {baseline ? <TableCell>{baseline.answers[a.code].score}</TableCell> : null}
+                  <TableCell>{latest.answers[a.code].score}</TableCell>
+                  <TableCell>{latest.answers[a.code].talk ? <span className="meedoen-plan-talk">{t('positiveHealth.talkYes')}</span> : t('common.none')}</TableCell>
+                </TableRow>
+              )),
+            )}
+          </TableBody>
+        </ScrollableTable>
       </details>
     </div>
   );

@@ -1,4 +1,4 @@
-import { Button, Heading3, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, Heading3, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { ZRM_DOMAINS, ZRM_SCORE_MAX, ZRM_SCORE_MIN } from '../../../shared/zrm.ts';
@@ -9,6 +9,7 @@ import { useApi } from '../../components/use-api.ts';
 import { planPath, type ZrmList, type ZrmMeasurement } from './plan-types.ts';
 import { RadarChart } from './radar-chart.tsx';
 import { ZrmForm } from './zrm-form.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** How many measurements the history table shows side by side (newest first). */
 const TABLE_COLUMNS = 4;
@@ -56,31 +57,28 @@ export function ZrmSection({ clientId, onChanged }: { clientId: string; onChange
               { key: 'latest', label: t('zrm.latestLegend', { date: date(latest) }), values: ZRM_DOMAINS.map((d) => latest.scores[d.code]), style: 'filled' as const },
             ]}
           />
-          <div className="meedoen-table-scroll" tabIndex={0} role="region" aria-labelledby="zrm-table-caption">
-            <Table data-testid="zrm-table">
-              <TableCaption id="zrm-table-caption">{t('zrm.tableCaption')}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('zrm.domain')}</TableHeaderCell>
+          <ScrollableTable data-testid="zrm-table" caption={t('zrm.tableCaption')}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('zrm.domain')}</TableHeaderCell>
+                {columns.map((m) => (
+                  <TableHeaderCell key={m.id} scope="col">
+                    {date(m)}
+                  </TableHeaderCell>
+                ))}
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {ZRM_DOMAINS.map((d) => (
+                <TableRow key={d.code}>
+                  <TableHeaderCell scope="row">{t(`zrm.domains.${d.code}`)}</TableHeaderCell>
                   {columns.map((m) => (
-                    <TableHeaderCell key={m.id} scope="col">
-                      {date(m)}
-                    </TableHeaderCell>
+                    <TableCell key={m.id}>{scoreText(m.scores[d.code])}</TableCell>
                   ))}
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {ZRM_DOMAINS.map((d) => (
-                  <TableRow key={d.code}>
-                    <TableHeaderCell scope="row">{t(`zrm.domains.${d.code}`)}</TableHeaderCell>
-                    {columns.map((m) => (
-                      <TableCell key={m.id}>{scoreText(m.scores[d.code])}</TableCell>
-                    ))}
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollableTable>
         </div>
       ) : null}
       {list.data?.policies.record ? (

@@ -1,17 +1,4 @@
-import {
-  Button,
-  ButtonGroup,
-  Heading1,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, ButtonGroup, Heading1, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useParams } from 'react-router';
@@ -27,6 +14,7 @@ import { ParticipantCell } from '../group-modules/participant-cell.tsx';
 import { ProjectCount } from './project-count.tsx';
 import { AddParticipantForm, EndParticipationForm } from './participant-forms.tsx';
 import { NotFoundMessage } from '../group-modules/form-parts.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** One project: its period and counts per year, the participants in the caller's scope, adding and ending participation. */
 export function ProjectPage() {
@@ -146,41 +134,38 @@ function ParticipantsSection({ project, onChanged }: { project: ProjectDetail; o
 function ParticipantsTable({ participants, canEnd, onEnd }: { participants: ProjectParticipant[]; canEnd: boolean; onEnd: (p: ProjectParticipant) => void }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="meedoen-table-scroll">
-      <Table data-testid="project-participants-table">
-        <TableCaption className="meedoen-visually-hidden">{t('projects.participantsHeading')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('cohorts.participant')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('projects.joinedOn')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('projects.leftOn')}</TableHeaderCell>
-            {canEnd ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {participants.map((x, index) => {
-            const name = participantName(x.client, t);
-            return (
-              <TableRow key={x.client ? `${x.client.id}-${x.joinedOn}` : `other-${index}`} data-participant={name}>
+    <ScrollableTable data-testid="project-participants-table" caption={t('projects.participantsHeading')} captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('cohorts.participant')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('projects.joinedOn')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('projects.leftOn')}</TableHeaderCell>
+          {canEnd ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {participants.map((x, index) => {
+          const name = participantName(x.client, t);
+          return (
+            <TableRow key={x.client ? `${x.client.id}-${x.joinedOn}` : `other-${index}`} data-participant={name}>
+              <TableCell>
+                <ParticipantCell client={x.client} />
+              </TableCell>
+              <TableCell>{formatDate(x.joinedOn, i18n.language)}</TableCell>
+              <TableCell>{x.leftOn ? formatDate(x.leftOn, i18n.language) : t('common.none')}</TableCell>
+              {canEnd ? (
                 <TableCell>
-                  <ParticipantCell client={x.client} />
+                  {x.client && !x.leftOn ? (
+                    <Button appearance="subtle-button" aria-label={t('projects.endNamed', { name })} onClick={() => onEnd(x)}>
+                      {t('projects.end')}
+                    </Button>
+                  ) : null}
                 </TableCell>
-                <TableCell>{formatDate(x.joinedOn, i18n.language)}</TableCell>
-                <TableCell>{x.leftOn ? formatDate(x.leftOn, i18n.language) : t('common.none')}</TableCell>
-                {canEnd ? (
-                  <TableCell>
-                    {x.client && !x.leftOn ? (
-                      <Button appearance="subtle-button" aria-label={t('projects.endNamed', { name })} onClick={() => onEnd(x)}>
-                        {t('projects.end')}
-                      </Button>
-                    ) : null}
-                  </TableCell>
-                ) : null}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+              ) : null}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </ScrollableTable>
   );
 }

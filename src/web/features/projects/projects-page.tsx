@@ -1,16 +1,4 @@
-import {
-  Button,
-  Heading1,
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Button, Heading1, Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useState, type FormEvent } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
@@ -28,6 +16,7 @@ import { useCreateEdit } from '../../components/use-create-edit.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { ProjectCount } from './project-count.tsx';
 import { NEW_PROJECT, ProjectForm, projectBody, projectValues, type ProjectFormValues } from './project-form.tsx';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** "Projecten": time-bound projects with their participant counts, in total and per year; create and edit for managers. */
 export function ProjectsPage() {
@@ -138,44 +127,41 @@ function YearFilter({ year, onApply }: { year: string; onApply: (year: string) =
 function ProjectsTable({ projects, onEdit }: { projects: Project[]; onEdit: (p: Project) => void }) {
   const { t, i18n } = useTranslation();
   return (
-    <div className="meedoen-table-scroll">
-      <Table data-testid="projects">
-        <TableCaption className="meedoen-visually-hidden">{t('projects.caption')}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('projects.name')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('projects.municipality')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('projects.period')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('projects.participants')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+    <ScrollableTable data-testid="projects" caption={t('projects.caption')} captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('projects.name')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('projects.municipality')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('projects.period')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('projects.participants')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell>
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {projects.map((p) => (
+          <TableRow key={p.id} data-project-name={p.name}>
+            <TableCell>
+              <RouterLink to={`/projecten/${encodeURIComponent(p.id)}`}>{p.name}</RouterLink>
+            </TableCell>
+            <TableCell>{p.municipality?.name ?? t('projects.allMunicipalities')}</TableCell>
+            <TableCell>
+              {formatDate(p.startsOn, i18n.language)}
+              {p.endsOn ? ` – ${formatDate(p.endsOn, i18n.language)}` : ''}
+            </TableCell>
+            <TableCell data-testid="project-participants">
+              <ProjectCount value={p.participants} />
+            </TableCell>
+            <TableCell>
+              {p.policies.update ? (
+                <Button appearance="subtle-button" aria-label={t('projects.editNamed', { name: p.name })} onClick={() => onEdit(p)}>
+                  {t('common.edit')}
+                </Button>
+              ) : null}
+            </TableCell>
           </TableRow>
-        </TableHeader>
-        <TableBody>
-          {projects.map((p) => (
-            <TableRow key={p.id} data-project-name={p.name}>
-              <TableCell>
-                <RouterLink to={`/projecten/${encodeURIComponent(p.id)}`}>{p.name}</RouterLink>
-              </TableCell>
-              <TableCell>{p.municipality?.name ?? t('projects.allMunicipalities')}</TableCell>
-              <TableCell>
-                {formatDate(p.startsOn, i18n.language)}
-                {p.endsOn ? ` – ${formatDate(p.endsOn, i18n.language)}` : ''}
-              </TableCell>
-              <TableCell data-testid="project-participants">
-                <ProjectCount value={p.participants} />
-              </TableCell>
-              <TableCell>
-                {p.policies.update ? (
-                  <Button appearance="subtle-button" aria-label={t('projects.editNamed', { name: p.name })} onClick={() => onEdit(p)}>
-                    {t('common.edit')}
-                  </Button>
-                ) : null}
-              </TableCell>
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+        ))}
+      </TableBody>
+    </ScrollableTable>
   );
 }
 
@@ -187,31 +173,28 @@ function ByYearTable({ projects }: { projects: Project[] }) {
   return (
     <section aria-labelledby="projects-by-year-heading">
       <Heading2 id="projects-by-year-heading">{t('projects.byYear')}</Heading2>
-      <div className="meedoen-table-scroll">
-        <Table data-testid="projects-by-year">
-          <TableCaption className="meedoen-visually-hidden">{t('projects.byYear')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('projects.name')}</TableHeaderCell>
+      <ScrollableTable data-testid="projects-by-year" caption={t('projects.byYear')} captionHidden>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('projects.name')}</TableHeaderCell>
+            {years.map((y) => (
+              <TableHeaderCell key={y} scope="col">
+                {y}
+              </TableHeaderCell>
+            ))}
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {projects.map((p) => (
+            <TableRow key={p.id}>
+              <TableHeaderCell scope="row">{p.name}</TableHeaderCell>
               {years.map((y) => (
-                <TableHeaderCell key={y} scope="col">
-                  {y}
-                </TableHeaderCell>
+                <TableCell key={y}>{y in p.participantsByYear ? <ProjectCount value={p.participantsByYear[y] ?? null} /> : t('common.none')}</TableCell>
               ))}
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {projects.map((p) => (
-              <TableRow key={p.id}>
-                <TableHeaderCell scope="row">{p.name}</TableHeaderCell>
-                {years.map((y) => (
-                  <TableCell key={y}>{y in p.participantsByYear ? <ProjectCount value={p.participantsByYear[y] ?? null} /> : t('common.none')}</TableCell>
-                ))}
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </ScrollableTable>
     </section>
   );
 }

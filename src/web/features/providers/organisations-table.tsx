@@ -1,7 +1,8 @@
-import { Button, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Button, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import '../referrals/trajectories.css';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** One provider or partner as a row: contact details, whether active, and extra cells per kind. */
 export type OrganisationRow = {
@@ -32,62 +33,59 @@ export function OrganisationsTable({ rows, caption, extraHeaders, testId, onEdit
   const none = t('common.none');
   const editable = onEdit && rows.some((row) => row.policies?.update) ? onEdit : undefined;
   return (
-    <div className="meedoen-table-scroll">
-      <Table data-testid={testId}>
-        <TableCaption className="meedoen-visually-hidden">{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t('providers.name')}</TableHeaderCell>
-            {extraHeaders.map((h) => (
-              <TableHeaderCell key={h} scope="col">
-                {h}
-              </TableHeaderCell>
+    <ScrollableTable data-testid={testId} caption={caption} captionHidden>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t('providers.name')}</TableHeaderCell>
+          {extraHeaders.map((h) => (
+            <TableHeaderCell key={h} scope="col">
+              {h}
+            </TableHeaderCell>
+          ))}
+          <TableHeaderCell scope="col">{t('providers.contact')}</TableHeaderCell>
+          <TableHeaderCell scope="col">{t('providers.status')}</TableHeaderCell>
+          {editable ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {rows.map((row) => (
+          <TableRow key={row.id}>
+            <TableHeaderCell scope="row">{row.name}</TableHeaderCell>
+            {row.extra.map((cell, i) => (
+              <TableCell key={extraHeaders[i] ?? i}>{cell}</TableCell>
             ))}
-            <TableHeaderCell scope="col">{t('providers.contact')}</TableHeaderCell>
-            <TableHeaderCell scope="col">{t('providers.status')}</TableHeaderCell>
-            {editable ? <TableHeaderCell scope="col">{t('common.actions')}</TableHeaderCell> : null}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {rows.map((row) => (
-            <TableRow key={row.id}>
-              <TableHeaderCell scope="row">{row.name}</TableHeaderCell>
-              {row.extra.map((cell, i) => (
-                <TableCell key={extraHeaders[i] ?? i}>{cell}</TableCell>
-              ))}
+            <TableCell>
+              {row.contactName || row.contactEmail || row.contactPhone ? (
+                <>
+                  {row.contactName ?? none}
+                  {row.contactEmail ? (
+                    <span className="meedoen-cell-note">
+                      <a className="utrecht-link utrecht-link--html-a" href={`mailto:${row.contactEmail}`}>
+                        {row.contactEmail}
+                      </a>
+                    </span>
+                  ) : null}
+                  {row.contactPhone ? <span className="meedoen-cell-note">{row.contactPhone}</span> : null}
+                </>
+              ) : (
+                none
+              )}
+            </TableCell>
+            <TableCell>{row.active === false ? t('providers.inactive') : t('providers.activeValue')}</TableCell>
+            {editable ? (
               <TableCell>
-                {row.contactName || row.contactEmail || row.contactPhone ? (
-                  <>
-                    {row.contactName ?? none}
-                    {row.contactEmail ? (
-                      <span className="meedoen-cell-note">
-                        <a className="utrecht-link utrecht-link--html-a" href={`mailto:${row.contactEmail}`}>
-                          {row.contactEmail}
-                        </a>
-                      </span>
-                    ) : null}
-                    {row.contactPhone ? <span className="meedoen-cell-note">{row.contactPhone}</span> : null}
-                  </>
+                {row.policies?.update ? (
+                  <Button appearance="subtle-button" aria-label={t('providers.editNamed', { name: row.name })} onClick={() => editable(row.id)}>
+                    {t('common.edit')}
+                  </Button>
                 ) : (
                   none
                 )}
               </TableCell>
-              <TableCell>{row.active === false ? t('providers.inactive') : t('providers.activeValue')}</TableCell>
-              {editable ? (
-                <TableCell>
-                  {row.policies?.update ? (
-                    <Button appearance="subtle-button" aria-label={t('providers.editNamed', { name: row.name })} onClick={() => editable(row.id)}>
-                      {t('common.edit')}
-                    </Button>
-                  ) : (
-                    none
-                  )}
-                </TableCell>
-              ) : null}
-            </TableRow>
-          ))}
-        </TableBody>
-      </Table>
-    </div>
+            ) : null}
+          </TableRow>
+        ))}
+      </TableBody>
+    </ScrollableTable>
   );
 }

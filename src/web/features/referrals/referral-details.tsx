@@ -1,20 +1,11 @@
-import {
-  Heading2,
-  Paragraph,
-  Table,
-  TableBody,
-  TableCaption,
-  TableCell,
-  TableHeader,
-  TableHeaderCell,
-  TableRow,
-} from '@utrecht/component-library-react';
+import { Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import type { ReactNode } from 'react';
 import { useTranslation } from 'react-i18next';
 import type { ReferralDetail } from '../../api/trajectory-types.ts';
 import { formatDate, formatDateTime } from '../../components/format.ts';
 import { RouterLink } from '../../components/router-link.tsx';
 import { statusLabel } from './referral-status.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** A label–value list that leaves out values that are not there. */
 export function Facts({ items, testId }: { items: [string, ReactNode | null | undefined][]; testId?: string }) {
@@ -167,29 +158,26 @@ export function MeasurementsSection({ referral: r }: { referral: ReferralDetail 
       {r.measurements.length === 0 ? (
         <Paragraph>{t('referrals.noMeasurements')}</Paragraph>
       ) : (
-        <div className="meedoen-table-scroll">
-          <Table data-testid="referral-measurements">
-            <TableCaption className="meedoen-visually-hidden">{t('referrals.measurements')}</TableCaption>
-            <TableHeader>
-              <TableRow>
-                <TableHeaderCell scope="col">{t('ladder.measuredOn')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('ladder.occasion')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('ladder.step')}</TableHeaderCell>
-                <TableHeaderCell scope="col">{t('ladder.growthPotential')}</TableHeaderCell>
+        <ScrollableTable data-testid="referral-measurements" caption={t('referrals.measurements')} captionHidden>
+          <TableHeader>
+            <TableRow>
+              <TableHeaderCell scope="col">{t('ladder.measuredOn')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('ladder.occasion')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('ladder.step')}</TableHeaderCell>
+              <TableHeaderCell scope="col">{t('ladder.growthPotential')}</TableHeaderCell>
+            </TableRow>
+          </TableHeader>
+          <TableBody>
+            {r.measurements.map((m) => (
+              <TableRow key={m.id}>
+                <TableCell>{formatDate(m.measuredOn, i18n.language)}</TableCell>
+                <TableCell>{t(`ladder.occasions.${m.occasion}`, { defaultValue: m.occasion })}</TableCell>
+                <TableCell>{t('ladder.stepLabel', { step: m.step, name: t(`ladder.steps.${m.step}`) })}</TableCell>
+                <TableCell>{t('ladder.stepShort', { step: m.growthPotential })}</TableCell>
               </TableRow>
-            </TableHeader>
-            <TableBody>
-              {r.measurements.map((m) => (
-                <TableRow key={m.id}>
-                  <TableCell>{formatDate(m.measuredOn, i18n.language)}</TableCell>
-                  <TableCell>{t(`ladder.occasions.${m.occasion}`, { defaultValue: m.occasion })}</TableCell>
-                  <TableCell>{t('ladder.stepLabel', { step: m.step, name: t(`ladder.steps.${m.step}`) })}</TableCell>
-                  <TableCell>{t('ladder.stepShort', { step: m.growthPotential })}</TableCell>
-                </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        </div>
+            ))}
+          </TableBody>
+        </ScrollableTable>
       )}
     </section>
   );
@@ -201,33 +189,30 @@ export function HistorySection({ referral: r }: { referral: ReferralDetail }) {
   return (
     <section aria-labelledby="referral-history-heading">
       <Heading2 id="referral-history-heading">{t('referrals.history')}</Heading2>
-      <div className="meedoen-table-scroll">
-        <Table data-testid="referral-history">
-          <TableCaption className="meedoen-visually-hidden">{t('referrals.history')}</TableCaption>
-          <TableHeader>
-            <TableRow>
-              <TableHeaderCell scope="col">{t('referrals.when')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('referrals.change')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('common.by')}</TableHeaderCell>
-              <TableHeaderCell scope="col">{t('referrals.reason')}</TableHeaderCell>
+      <ScrollableTable data-testid="referral-history" caption={t('referrals.history')} captionHidden>
+        <TableHeader>
+          <TableRow>
+            <TableHeaderCell scope="col">{t('referrals.when')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('referrals.change')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('common.by')}</TableHeaderCell>
+            <TableHeaderCell scope="col">{t('referrals.reason')}</TableHeaderCell>
+          </TableRow>
+        </TableHeader>
+        <TableBody>
+          {r.transitions.map((tr, i) => (
+            <TableRow key={`${tr.occurredAt}-${i}`}>
+              <TableCell>{formatDateTime(tr.occurredAt, i18n.language)}</TableCell>
+              <TableCell>
+                {tr.fromStatus
+                  ? t('referrals.fromTo', { from: statusLabel(t, r.kind, tr.fromStatus), to: statusLabel(t, r.kind, tr.toStatus) })
+                  : statusLabel(t, r.kind, tr.toStatus)}
+              </TableCell>
+              <TableCell>{tr.actor?.displayName ?? t('common.none')}</TableCell>
+              <TableCell>{tr.reason ?? t('common.none')}</TableCell>
             </TableRow>
-          </TableHeader>
-          <TableBody>
-            {r.transitions.map((tr, i) => (
-              <TableRow key={`${tr.occurredAt}-${i}`}>
-                <TableCell>{formatDateTime(tr.occurredAt, i18n.language)}</TableCell>
-                <TableCell>
-                  {tr.fromStatus
-                    ? t('referrals.fromTo', { from: statusLabel(t, r.kind, tr.fromStatus), to: statusLabel(t, r.kind, tr.toStatus) })
-                    : statusLabel(t, r.kind, tr.toStatus)}
-                </TableCell>
-                <TableCell>{tr.actor?.displayName ?? t('common.none')}</TableCell>
-                <TableCell>{tr.reason ?? t('common.none')}</TableCell>
-              </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      </div>
+          ))}
+        </TableBody>
+      </ScrollableTable>
     </section>
   );
 }

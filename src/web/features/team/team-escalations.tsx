@@ -1,4 +1,4 @@
-import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { TeamEscalations } from '../../api/types.ts';
 import { formatDate } from '../../components/format.ts';
@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { clientName } from '../clients/client-name.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /**
  * "Openstaande escalaties": the team's escalations to a support team or partner still waiting
@@ -27,39 +28,36 @@ export function TeamEscalationsSection() {
         ) : (
           <>
             <Paragraph data-testid="team-escalations-summary">{t('team.escalations.summary', { count: data.total, overdue: data.overdue })}</Paragraph>
-            <div className="meedoen-table-scroll">
-              <Table data-testid="team-escalations">
-                <TableCaption className="meedoen-visually-hidden">{t('team.escalations.heading')}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('team.escalations.client')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('team.escalations.signal')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('team.escalations.target')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('team.escalations.dueOn')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('team.escalations.coach')}</TableHeaderCell>
+            <ScrollableTable data-testid="team-escalations" caption={t('team.escalations.heading')} captionHidden>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('team.escalations.client')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('team.escalations.signal')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('team.escalations.target')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('team.escalations.dueOn')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('team.escalations.coach')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {data.items.map((e) => (
+                  <TableRow key={e.id} data-escalation-id={e.id} data-overdue={e.overdue ? 'true' : 'false'}>
+                    <TableCell>
+                      <RouterLink to={`/clienten/${encodeURIComponent(e.client.id)}`}>{clientName(e.client)}</RouterLink>
+                      <span className="meedoen-cell-note">{e.client.clientNumber}</span>
+                    </TableCell>
+                    <TableCell>
+                      {t(`signalDomains.${e.signal.domain}`, { defaultValue: e.signal.domain })} ({t(`signalSeverities.${e.signal.severity}`, { defaultValue: e.signal.severity })})
+                    </TableCell>
+                    <TableCell>{e.partner ?? t(`escalationTargets.${e.targetKind}`, { defaultValue: e.targetKind })}</TableCell>
+                    <TableCell>
+                      {formatDate(e.dueOn, i18n.language)}
+                      {e.overdue ? <span className="meedoen-badge meedoen-badge--inline">{t('team.escalations.overdue')}</span> : null}
+                    </TableCell>
+                    <TableCell>{e.coach?.displayName ?? t('common.none')}</TableCell>
                   </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {data.items.map((e) => (
-                    <TableRow key={e.id} data-escalation-id={e.id} data-overdue={e.overdue ? 'true' : 'false'}>
-                      <TableCell>
-                        <RouterLink to={`/clienten/${encodeURIComponent(e.client.id)}`}>{clientName(e.client)}</RouterLink>
-                        <span className="meedoen-cell-note">{e.client.clientNumber}</span>
-                      </TableCell>
-                      <TableCell>
-                        {t(`signalDomains.${e.signal.domain}`, { defaultValue: e.signal.domain })} ({t(`signalSeverities.${e.signal.severity}`, { defaultValue: e.signal.severity })})
-                      </TableCell>
-                      <TableCell>{e.partner ?? t(`escalationTargets.${e.targetKind}`, { defaultValue: e.targetKind })}</TableCell>
-                      <TableCell>
-                        {formatDate(e.dueOn, i18n.language)}
-                        {e.overdue ? <span className="meedoen-badge meedoen-badge--inline">{t('team.escalations.overdue')}</span> : null}
-                      </TableCell>
-                      <TableCell>{e.coach?.displayName ?? t('common.none')}</TableCell>
-                    </TableRow>
-                  ))}
-                </TableBody>
-              </Table>
-            </div>
+                ))}
+              </TableBody>
+            </ScrollableTable>
           </>
         )
       ) : null}

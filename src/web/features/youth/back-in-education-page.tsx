@@ -1,4 +1,4 @@
-import { Heading1, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading1, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { BackInEducationItem } from '../../api/placement-types.ts';
 import type { List } from '../../api/types.ts';
@@ -8,6 +8,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterLink } from '../../components/router-link.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** The coach's young people without a start qualification who are back in education, longest first. */
 export function BackInEducationPage() {
@@ -24,35 +25,32 @@ export function BackInEducationPage() {
         list.data.items.length === 0 ? (
           <Paragraph>{t('youth.backNone')}</Paragraph>
         ) : (
-          <div className="meedoen-table-scroll">
-            <Table>
-              <TableCaption>{t('youth.backCaption', { count: list.data.items.length })}</TableCaption>
-              <TableHeader>
-                <TableRow>
-                  <TableHeaderCell scope="col">{t('youth.client')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('youth.age')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('youth.currentEducation')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('youth.backSince')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('youth.earlySchoolLeaver')}</TableHeaderCell>
-                  <TableHeaderCell scope="col">{t('youth.coach')}</TableHeaderCell>
+          <ScrollableTable caption={t('youth.backCaption', { count: list.data.items.length })}>
+            <TableHeader>
+              <TableRow>
+                <TableHeaderCell scope="col">{t('youth.client')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('youth.age')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('youth.currentEducation')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('youth.backSince')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('youth.earlySchoolLeaver')}</TableHeaderCell>
+                <TableHeaderCell scope="col">{t('youth.coach')}</TableHeaderCell>
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {list.data.items.map((row) => (
+                <TableRow key={row.client.id}>
+                  <TableCell>
+                    <RouterLink to={`/clienten/${encodeURIComponent(row.client.id)}#school`}>{`${row.client.firstName} ${row.client.lastName} (${row.client.clientNumber})`}</RouterLink>
+                  </TableCell>
+                  <TableCell>{row.client.age}</TableCell>
+                  <TableCell>{`${t(`youth.education.${row.currentEducation}`)}${row.schoolName ? ` — ${row.schoolName}` : ''}`}</TableCell>
+                  <TableCell>{formatDate(row.since, i18n.language)}</TableCell>
+                  <TableCell>{row.earlySchoolLeaverReportedOn ? formatDate(row.earlySchoolLeaverReportedOn, i18n.language) : t('common.none')}</TableCell>
+                  <TableCell>{row.coach ?? t('common.none')}</TableCell>
                 </TableRow>
-              </TableHeader>
-              <TableBody>
-                {list.data.items.map((row) => (
-                  <TableRow key={row.client.id}>
-                    <TableCell>
-                      <RouterLink to={`/clienten/${encodeURIComponent(row.client.id)}#school`}>{`${row.client.firstName} ${row.client.lastName} (${row.client.clientNumber})`}</RouterLink>
-                    </TableCell>
-                    <TableCell>{row.client.age}</TableCell>
-                    <TableCell>{`${t(`youth.education.${row.currentEducation}`)}${row.schoolName ? ` — ${row.schoolName}` : ''}`}</TableCell>
-                    <TableCell>{formatDate(row.since, i18n.language)}</TableCell>
-                    <TableCell>{row.earlySchoolLeaverReportedOn ? formatDate(row.earlySchoolLeaverReportedOn, i18n.language) : t('common.none')}</TableCell>
-                    <TableCell>{row.coach ?? t('common.none')}</TableCell>
-                  </TableRow>
-                ))}
-              </TableBody>
-            </Table>
-          </div>
+              ))}
+            </TableBody>
+          </ScrollableTable>
         )
       ) : null}
     </>
