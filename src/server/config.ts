@@ -29,6 +29,11 @@ const schema = z.object({
   LOGIN_RATE_LIMIT: z.coerce.number().int().positive().default(20),
   /** How often the task rules run (minutes); 0 turns the schedule off. */
   TASK_RULES_INTERVAL_MINUTES: z.coerce.number().int().min(0).default(60),
+  /**
+   * How old (seconds) a precomputed KPI figure the dashboard may show while the data has changed
+   * since; it is then labelled with its time and recomputed in the background. 0: always current.
+   */
+  KPI_MAX_STALENESS_SECONDS: z.coerce.number().int().min(0).max(86_400).default(300),
   /** Server where tests create and drop their throwaway databases. */
   TEST_POSTGRES_URL: z.string().url().default('postgres://root@127.0.0.1:5432/postgres'),
   /**
@@ -52,6 +57,7 @@ export type Config = Readonly<{
   login: Readonly<{ maxFailures: number; lockoutMinutes: number; ratePerMinute: number }>;
   testPostgresUrl: string;
   taskRulesIntervalMinutes: number;
+  kpi: Readonly<{ maxStalenessSeconds: number }>;
   logLevel: string;
   cookieSecure: boolean;
   seedDemo: boolean;
@@ -85,6 +91,7 @@ export function loadConfig(env: Record<string, string | undefined> = process.env
     login: Object.freeze({ maxFailures: e.LOGIN_MAX_FAILURES, lockoutMinutes: e.LOGIN_LOCKOUT_MINUTES, ratePerMinute: e.LOGIN_RATE_LIMIT }),
     testPostgresUrl: e.TEST_POSTGRES_URL,
     taskRulesIntervalMinutes: e.TASK_RULES_INTERVAL_MINUTES,
+    kpi: Object.freeze({ maxStalenessSeconds: e.KPI_MAX_STALENESS_SECONDS }),
     logLevel: e.LOG_LEVEL,
     cookieSecure: e.COOKIE_SECURE ? e.COOKIE_SECURE === 'true' : e.NODE_ENV === 'production',
     seedDemo: e.SEED_DEMO === 'true',

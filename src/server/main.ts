@@ -8,6 +8,7 @@ import { countOrganisations, listOrganisationIds } from './modules/organisations
 import { ensureProcessingActivities } from './modules/organisations/organisations.service.ts';
 import { generateRuleTasks } from './modules/tasks/tasks.service.ts';
 import { ensureFacts } from './modules/kpi/facts/kpi-facts.service.ts';
+import { refreshKpiSnapshots, resetKpiSnapshots } from './modules/kpi/snapshots/kpi-snapshots.service.ts';
 
 /** Opens the configured database (PostgreSQL or embedded PGlite) and brings its schema up to date. */
 export async function openMigratedDatabase(config: Config): Promise<Database> {
@@ -27,6 +28,8 @@ export async function prepareDatabase(config: Config) {
   }
   // KPI facts: built for an organisation that has none, the current year's rows added otherwise.
   await ensureFacts(database.db);
+  // Stored KPI figures may come from older code: dropped, and prepared again by the schedule.
+  await resetKpiSnapshots(database.db);
   return { database, seeded };
 }
 
@@ -53,12 +56,26 @@ export async function startServer(config: Config, options: { runSchedule?: boole
  */
 function scheduleTaskRules(database: Database, config: Config, log: { error(obj: object, msg: string): void }) {
   if (config.taskRulesIntervalMinutes === 0) return undefined;
+  let running = false;
   const run = async () => {
+    // A run that takes longer than the interval (a large organisation) is not started twice.
+    if (running) return;
+    running = true;
+    try {
+      await runOnce();
+    } finally {
+      running = false;
+    }
+  };
+  const runOnce = async () => {
     for (const organisationId of await listOrganisationIds(database.db)) {
       await generateRuleTasks(database.db, organisationId).catch((err: unknown) => log.error({ err, organisationId }, 'task rules failed'));
     }
     // With the turn of the year (or a benefit that starts today) clients need a row for the new year.
     await ensureFacts(database.db).catch((err: unknown) => log.error({ err }, 'KPI facts failed'));
+    // Then the precomputed figures that are no longer current, and this year's for the first dashboard.
+    const snapshots = await refreshKpiSnapshots(database.db).catch((err: unknown) => log.error({ err }, 'KPI snapshots failed'));
+    for (const failure of snapshots?.failures ?? []) log.error(failure, 'KPI figures could not be computed');
   };
   void run();
   const timer = setInterval(() => void run(), config.taskRulesIntervalMinutes * 60_000);

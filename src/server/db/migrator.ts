@@ -17,6 +17,9 @@ import * as inlinableProviderPolicies from './migrations/20261126_0018_inlinable
 import * as moduleProjectVersions from './migrations/20261126_0020_module_project_versions.ts';
 import * as taskRulesOutflowEscalations from './migrations/20261126_0021_task_rules_outflow_escalations.ts';
 import * as caseloadTrajectoryEnd from './migrations/20261126_0022_caseload_trajectory_end.ts';
+import * as kpiSnapshots from './migrations/20261126_0023_kpi_snapshots.ts';
+import * as annualConversationOverview from './migrations/20261126_0024_annual_conversation_overview.ts';
+import * as kpiSourceWriters from './migrations/20261126_0025_kpi_source_writers.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -41,6 +44,9 @@ const migrations: Record<string, Migration> = {
   '20261126_0020_module_project_versions': moduleProjectVersions,
   '20261126_0021_task_rules_outflow_escalations': taskRulesOutflowEscalations,
   '20261126_0022_caseload_trajectory_end': caseloadTrajectoryEnd,
+  '20261126_0023_kpi_snapshots': kpiSnapshots,
+  '20261126_0024_annual_conversation_overview': annualConversationOverview,
+  '20261126_0025_kpi_source_writers': kpiSourceWriters,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -753,6 +753,24 @@ export interface KpiClientYearsTable {
   last_annual_conversation_end: string | null;
 }
 
+/**
+ * One precomputed KPI figure (migration 0023): exact, before suppression, for an organisation,
+ * a query (period and filters) and the day it was computed for. Current while the sequence
+ * kpi_source_version still stands at source_version. Read and written by modules/kpi/snapshots.
+ */
+export interface KpiSnapshotsTable {
+  organisation_id: string;
+  query_key: string;
+  figure_key: string;
+  computed_for: DateOnly;
+  /** bigint: written and compared as text. */
+  source_version: ColumnType<string, string, string>;
+  computed_at: Timestamp;
+  last_read_at: Timestamp;
+  /** The RawKpiFigure as JSON. */
+  figure: ColumnType<unknown, string, string>;
+}
+
 export interface DB {
   organisations: OrganisationsTable;
   municipalities: MunicipalitiesTable;
@@ -797,6 +815,7 @@ export interface DB {
   plan_goal_actions: PlanGoalActionsTable;
   client_municipality_history: ClientMunicipalityHistoryTable;
   kpi_client_years: KpiClientYearsTable;
+  kpi_snapshots: KpiSnapshotsTable;
   performance_agreements: PerformanceAgreementsTable;
   return_assumptions: ReturnAssumptionsTable;
   report_texts: ReportTextsTable;

@@ -7,9 +7,12 @@ import type { App } from '../http/types.ts';
 import { SESSION_COOKIE } from '../http/session-plugin.ts';
 import { createTestDatabase, DATABASE_KINDS, type DatabaseKind } from './test-databases.ts';
 
-/** Configuration for tests: quiet, and the demo pseudonym key. */
+/**
+ * Configuration for tests: quiet, and the demo pseudonym key. The dashboard shows current KPI
+ * figures only (a test writes and reads back at once); kpi-snapshots.test.ts sets a window.
+ */
 export function testConfig(overrides: Record<string, string> = {}): Config {
-  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', ...overrides });
+  return loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', LOGIN_RATE_LIMIT: '1000', KPI_MAX_STALENESS_SECONDS: '0', ...overrides });
 }
 
 export type TestContext = { kind: DatabaseKind; database: Database; app: App; config: Config };

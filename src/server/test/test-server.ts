@@ -12,8 +12,8 @@ import { testConfig } from './test-app.ts';
  * The real server on a random loopback port, on a fresh in-memory PGlite with the demo
  * organisation, serving the built web UI: what the browser tests drive.
  */
-export async function startTestServer(options: { clients?: number; webRoot?: string } = {}) {
-  const config = testConfig();
+export async function startTestServer(options: { clients?: number; webRoot?: string; config?: Record<string, string> } = {}) {
+  const config = testConfig(options.config);
   const database = await openDatabase({ dataDir: 'memory://' });
   await migrateToLatest(database.db);
   await seedDemo(database.db, { clients: options.clients ?? 60, pseudonymKey: config.pseudonymKey });

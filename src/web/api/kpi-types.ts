@@ -12,6 +12,8 @@ export type KpiDashboard = {
   period: { key: string; start: string; end: string };
   scope: { kind: 'organisation' | 'team' | 'provider' };
   filters: { period: string; municipalityId?: string; route?: string; group?: string; providerId?: string };
+  /** When the figures were computed; upToDate false: the data changed since, newer figures are on their way. */
+  freshness: { computedAt: string; upToDate: boolean };
   figures: KpiFigure[];
   /** drilldown: the caller may open the list of clients behind a cell. */
   policies: { drilldown: boolean };

@@ -112,7 +112,10 @@ export async function navigate(p: Page, link: string, heading: string | RegExp):
  * with a demo of `clients` clients, Chromium, and a fresh page without cookies for each test.
  * The returned getters are valid inside the suite's tests.
  */
-export function useBrowserSuite(name: string, options: { clients: number; setupTimeoutMs?: number }): { readonly server: TestServer; readonly page: Page } {
+export function useBrowserSuite(
+  name: string,
+  options: { clients: number; setupTimeoutMs?: number; config?: Record<string, string> },
+): { readonly server: TestServer; readonly page: Page } {
   let server: TestServer | undefined;
   let context: BrowserContext | undefined;
   let closeBrowser: (() => Promise<void>) | undefined;
@@ -120,7 +123,7 @@ export function useBrowserSuite(name: string, options: { clients: number; setupT
   let webRoot: Awaited<ReturnType<typeof privateWebRoot>> | undefined;
   beforeAll(async () => {
     webRoot = await privateWebRoot(`meedoen-web-${name}-`);
-    server = await startTestServer({ clients: options.clients, webRoot: webRoot.path });
+    server = await startTestServer({ clients: options.clients, webRoot: webRoot.path, ...(options.config ? { config: options.config } : {}) });
     const browser = await launchBrowser(`meedoen-e2e-${name}-`);
     context = browser.context;
     closeBrowser = browser.close;

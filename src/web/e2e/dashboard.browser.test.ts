@@ -47,6 +47,8 @@ describe('KPI dashboard in the browser', () => {
     expect(await suite.page.getByTestId('dashboard-period').textContent()).toContain(`${year}, eerste halfjaar`);
     // The subtitle says whose figures these are: the municipality's, not the whole organisation's.
     expect(await suite.page.getByTestId('dashboard-period').textContent()).toContain(`cijfers van gemeente ${municipality.name}`);
+    // When the figures were computed (they may come precomputed): nothing changed since, so "met alle gegevens".
+    expect(await suite.page.getByTestId('dashboard-computed-at').textContent()).toMatch(/^Berekend op .+, met alle gegevens tot dat moment\.$/);
 
     // Figures with headlines, tables with captions and header cells, charts with a text alternative.
     expect(await figures(suite.page).count()).toBeGreaterThanOrEqual(5);

@@ -12,11 +12,14 @@ export type EvaluationStatus = 'met' | 'not_met' | 'not_measurable';
 
 /**
  * Why an agreement cannot be judged: the figure's own reason (kpi.notMeasurable.*), or
- * 'period_not_started' (the year lies ahead), 'no_value' (a share of nobody) or
- * 'figure_unavailable' (the KPI or its measure is not computed). A number withheld for privacy
- * is no reason: the agreement is judged on the exact figure and only the number is not shown.
+ * 'period_not_started' (the year lies ahead), 'no_value' (a share of nobody),
+ * 'figure_unavailable' (the KPI or its measure is not computed) or 'value_hidden' (the number is
+ * not shown to the caller, and the judgement would tell something about it).
  */
-export type EvaluationReason = NonNullable<KpiFigure['reason']> | 'no_value' | 'figure_unavailable';
+export type EvaluationReason = NonNullable<KpiFigure['reason']> | 'no_value' | 'figure_unavailable' | 'value_hidden';
+
+/** The values a count shown as "<5" can have. */
+const SUPPRESSED_COUNTS = [1, 2, 3, 4];
 
 export type AgreementEvaluation = {
   agreement: AgreementRow;
@@ -32,8 +35,12 @@ export type AgreementEvaluation = {
 
 /**
  * Judges one agreement against the exact figure, and gives the value as the caller may see it
- * (`shown`, the same figure after suppression; pure, exported for its test). "Met" against a
- * target says no more than that the number lies on one side of it, which names nobody.
+ * (`shown`, the same figure after suppression; pure, exported for its test). A number the caller
+ * may not see is judged only when the judgement says nothing about it: a count shown as "<5" is
+ * below a target of 5 or more whatever it is, so "12 places, 3 realised" is not met. Otherwise a
+ * judgement is a bit of the hidden number, and a target changed a few times would give it away
+ * ("at least 3: met", "at least 4: not met"); then the agreement is not measurable for this
+ * caller ('value_hidden'), and a team lead who sees the number sees the judgement.
  */
 export function judge(
   agreement: Pick<AgreementRow, 'measure_key' | 'comparison' | 'target'>,
@@ -46,10 +53,14 @@ export function judge(
   if (!measure) return { value: null, status: 'not_measurable', reason: 'figure_unavailable' };
   if (measure.value === null) return { value: null, status: 'not_measurable', reason: 'no_value' };
   const target = Number(agreement.target);
-  const met = agreement.comparison === 'at_least' ? measure.value >= target : measure.value <= target;
+  const meets = (value: number) => (agreement.comparison === 'at_least' ? value >= target : value <= target);
   const published = shown?.measures.find((m) => m.key === agreement.measure_key);
   const hidden = published?.suppressed ? 'suppressed' : published?.withheld ? 'withheld' : undefined;
-  return { value: hidden ? null : measure.value, ...(hidden ? { valueHidden: hidden } : {}), status: met ? 'met' : 'not_met' };
+  if (hidden) {
+    const tellsNothing = hidden === 'suppressed' && measure.unit === 'count' && new Set(SUPPRESSED_COUNTS.map(meets)).size === 1;
+    if (!tellsNothing) return { value: null, valueHidden: hidden, status: 'not_measurable', reason: 'value_hidden' };
+  }
+  return { value: hidden ? null : measure.value, ...(hidden ? { valueHidden: hidden } : {}), status: meets(measure.value) ? 'met' : 'not_met' };
 }
 
 /**

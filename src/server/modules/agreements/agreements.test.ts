@@ -174,17 +174,26 @@ describeEachDatabase(
         expect(res.json()).toMatchObject({ municipality: { id: municipalityId, name: 'Proefdorp' }, year });
         return new Map((res.json().items as Evaluation[]).map((e) => [e.agreement.id, e]));
       };
+      // A 95% target against 45 of 50 completed (90%): the team lead sees the numbers.
+      const lead2026 = await evaluate(DEMO_ACCOUNTS.team_lead.email, 2026);
+      expect(lead2026.get(share)).toMatchObject({ value: 90, status: 'not_met', provisional: true, figure: { key: 'trajectories' } });
+      expect(lead2026.get(completed)).toMatchObject({ value: 45, status: 'met' });
+      expect(lead2026.get(stopped)).toMatchObject({ value: 5, status: 'not_met' });
+      // The policy officer: the numbers are protected together with the whole organisation's and
+      // the other municipalities' (small counts of the demo's trajectories elsewhere). Shown, with
+      // the same judgement; or held back, and then not judged either.
       const officer2026 = await evaluate(DEMO_ACCOUNTS.policy_officer.email, 2026);
-      // A 95% target against 45 of 50 completed (90%).
-      expect(officer2026.get(share)).toMatchObject({ value: 90, status: 'not_met', provisional: true, figure: { key: 'trajectories' } });
-      expect(officer2026.get(completed)).toMatchObject({ value: 45, status: 'met' });
-      expect(officer2026.get(stopped)).toMatchObject({ value: 5, status: 'not_met' });
+      for (const [id, value, status] of [[share, 90, 'not_met'], [completed, 45, 'met'], [stopped, 5, 'not_met']] as const) {
+        const evaluation = officer2026.get(id)!;
+        if (evaluation.value === null) expect(evaluation).toMatchObject({ valueHidden: 'withheld', status: 'not_measurable', reason: 'value_hidden', provisional: true });
+        else expect(evaluation).toMatchObject({ value, status, provisional: true });
+      }
 
-      // Three completed in 2025: too few to show a policy officer, exact for the team lead. Met
-      // all the same: judged on the exact figure, only the number is held back (issue 6 review).
+      // Three completed in 2025 against a target of 2: too few to show a policy officer, exact for
+      // the team lead. "Met" would tell the officer 2, 3 or 4, and a target moved to 3 and 4 which
+      // one: for the officer it is not measurable, the team lead sees the judgement.
       const hidden = (await evaluate(DEMO_ACCOUNTS.policy_officer.email, 2025)).get(small);
-      expect(hidden).toMatchObject({ value: null, valueHidden: 'suppressed', status: 'met', provisional: false });
-      expect(hidden!.reason).toBeUndefined();
+      expect(hidden).toMatchObject({ value: null, valueHidden: 'suppressed', status: 'not_measurable', reason: 'value_hidden', provisional: false });
       expect(hidden!.figure!.measures.find((m) => m.key === 'completed')).toMatchObject({ value: null, suppressed: true });
       expect((await evaluate(DEMO_ACCOUNTS.team_lead.email, 2025)).get(small)).toMatchObject({ value: 3, status: 'met' });
 
@@ -251,9 +260,15 @@ it('judge: at least and at most against the measured value, and why a figure can
   expect(judge(agreement('at_least', '90.00'), figure(90))).toEqual({ value: 90, status: 'met' });
   expect(judge(agreement('at_most', '95.00'), figure(90))).toEqual({ value: 90, status: 'met' });
   expect(judge(agreement('at_most', '89.90'), figure(90))).toEqual({ value: 90, status: 'not_met' });
-  // Judged on the exact figure; the number goes out only as the caller may see it.
-  expect(judge(agreement('at_least', '95'), figure(97), figure(null, { suppressed: true }))).toEqual({ value: null, valueHidden: 'suppressed', status: 'met' });
-  expect(judge(agreement('at_least', '95'), figure(93), figure(null, { withheld: true }))).toEqual({ value: null, valueHidden: 'withheld', status: 'not_met' });
+  // A number the caller may not see: judged only when the judgement tells nothing about it.
+  expect(judge(agreement('at_least', '95'), figure(97), figure(null, { suppressed: true }))).toEqual({ value: null, valueHidden: 'suppressed', status: 'not_measurable', reason: 'value_hidden' });
+  expect(judge(agreement('at_least', '95'), figure(93), figure(null, { withheld: true }))).toEqual({ value: null, valueHidden: 'withheld', status: 'not_measurable', reason: 'value_hidden' });
+  const count = (value: number | null, extra: Record<string, unknown> = {}) => ({ ...figure(null), measures: [{ key: 'share_not_dropped', value, unit: 'count' as const, ...extra }] });
+  // "<5" against a target of 12 is not met whatever it is, and against at most 4 met whatever it is.
+  expect(judge(agreement('at_least', '12'), count(3), count(null, { suppressed: true }))).toEqual({ value: null, valueHidden: 'suppressed', status: 'not_met' });
+  expect(judge(agreement('at_most', '4'), count(3), count(null, { suppressed: true }))).toEqual({ value: null, valueHidden: 'suppressed', status: 'met' });
+  // Against at least 3, "met" would say 3 or 4, and a second target of 4 would say which.
+  expect(judge(agreement('at_least', '3'), count(3), count(null, { suppressed: true }))).toMatchObject({ value: null, status: 'not_measurable', reason: 'value_hidden' });
   expect(judge(agreement('at_least', '95'), figure(null))).toMatchObject({ status: 'not_measurable', reason: 'no_value' });
   expect(judge(agreement('at_least', '95'), { ...figure(null), status: 'not_measurable', reason: 'school_year_not_started' })).toMatchObject({ status: 'not_measurable', reason: 'school_year_not_started' });
   expect(judge({ ...agreement('at_least', '95'), measure_key: 'other' }, figure(90))).toMatchObject({ status: 'not_measurable', reason: 'figure_unavailable' });

@@ -3,16 +3,17 @@
  * organisation and each municipality, last year and this year. The equations a figure declares
  * must hold on its exact numbers (else the declaration is wrong), and after suppression no hidden
  * number may follow from them: no equation with a single hidden member, no hidden parts adding up
- * to 1–4 beside a shown total, nothing pinned down by the equations together.
+ * to 1–4 beside a shown total, nothing pinned down by the equations together. And the same across
+ * answers: the whole organisation's figure and each municipality's, laid side by side.
  */
 import { expect, it } from 'vitest';
 import { todayIso } from '../../../shared/dates.ts';
 import { suppressSmallCount } from '../../../shared/disclosure.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
 import { describeEachDatabase } from '../../test/test-app.ts';
-import { determinedByEquations, discloseFigure, figureEquations, figureItems } from './kpi-disclosure.ts';
+import { determinedByEquations, discloseFamily, discloseFigure, figureEquations, figureItems } from './kpi-disclosure.ts';
 import { KPI_DEFINITIONS } from './kpi-registry.ts';
-import { kpiQuery, runKpi } from './kpi-test-support.ts';
+import { derivableAcrossFamily, kpiQuery, runKpi } from './kpi-test-support.ts';
 
 const year = Number(todayIso().slice(0, 4));
 
@@ -56,6 +57,21 @@ describeEachDatabase(
       }
       expect(checked).toBeGreaterThan(KPI_DEFINITIONS.length);
       expect(hiddenSeen).toBeGreaterThan(0);
+    });
+
+    it('leaves nothing derivable between the answer for the whole organisation and the answers per municipality', async () => {
+      const db = t().database.db;
+      const organisation = await db.selectFrom('organisations').select('id').executeTakeFirstOrThrow();
+      const municipalities = await db.selectFrom('municipalities').select('id').where('organisation_id', '=', organisation.id).execute();
+      for (const period of [String(year - 1), String(year)]) {
+        for (const definition of KPI_DEFINITIONS) {
+          const figureFor = (municipalityId?: string) =>
+            runKpi(db, definition, kpiQuery(organisation.id, { period, today: todayIso(), filter: municipalityId ? { municipalityId } : {} }));
+          const whole = { tag: 'all', figure: await figureFor() };
+          const parts = await Promise.all(municipalities.map(async (m) => ({ tag: m.id, figure: await figureFor(m.id) })));
+          expect(derivableAcrossFamily(whole, parts, discloseFamily(whole, parts)), `${definition.key} ${period}`).toEqual([]);
+        }
+      }
     });
   },
   { setup: async ({ database, config }) => void (await seedDemo(database.db, { clients: 120, pseudonymKey: config.pseudonymKey })) },

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { kpiRef, sameNumber, type RawKpiFigure, type RawKpiTable } from './kpi-definition.ts';
-import { determinedByEquations, discloseFigure, figureEquations, figureItems, type Disclosure } from './kpi-disclosure.ts';
+import { determinedByEquations, discloseFamily, discloseFigure, figureEquations, figureItems, type Disclosure } from './kpi-disclosure.ts';
+import { derivableAcrossFamily } from './kpi-test-support.ts';
 import { presentKpiFigure } from './kpi.presenter.ts';
 
 const countTable = (key: string, columns: string[], rows: Array<[string, number[]]>, totals?: RawKpiTable['totals']): RawKpiTable => ({
@@ -201,5 +202,38 @@ describe('secondary suppression', () => {
 
   it('refuses an equation that names a number the figure does not have (a figure bug, found by its tests)', () => {
     expect(() => discloseFigure(figureOf([table], { sums: [sameNumber(kpiRef.measure('nope'), kpiRef.cell('demo', 'a', 'x'))] }))).toThrow(/measure:nope/);
+  });
+});
+
+describe('linked answers: the whole and its municipalities', () => {
+  // The whole organisation per municipality; each municipality's own answer has its count as headline and its own row.
+  const perMunicipality = (counts: Record<string, number>): RawKpiFigure => {
+    const total = Object.values(counts).reduce((a, b) => a + b, 0);
+    return figureOf([countTable('per_municipality', ['n'], [...Object.entries(counts).map(([m, n]): [string, number[]] => [m, [n]]), ['total', [total]]], { row: 'total' })], {
+      headline: { value: total, unit: 'count' },
+      sums: [sameNumber(kpiRef.headline, kpiRef.cell('per_municipality', 'total', 'n'))],
+    });
+  };
+  const whole = { tag: 'all', figure: perMunicipality({ a: 12, b: 3, c: 20 }) };
+  const parts = [
+    { tag: 'a', figure: perMunicipality({ a: 12, b: 0, c: 0 }) },
+    { tag: 'b', figure: perMunicipality({ a: 0, b: 3, c: 0 }) },
+    { tag: 'c', figure: perMunicipality({ a: 0, b: 0, c: 20 }) },
+  ];
+
+  it('each answer protected on its own gives a small count away by subtraction', () => {
+    const alone = new Map([whole, ...parts].map((m) => [m.tag, discloseFigure(m.figure)]));
+    // The whole withholds a's 12 to protect b's 3, but a's own answer shows 12: 35 − 20 − 12 = 3.
+    expect(alone.get('all')!.get(kpiRef.cell('per_municipality', 'a', 'n'))).toBe('withheld');
+    expect(alone.get('a')!.get(kpiRef.headline)).toBe('shown');
+    expect(derivableAcrossFamily(whole, parts, alone)).not.toEqual([]);
+  });
+
+  it('protected together, no answer gives away what another hides', () => {
+    const together = discloseFamily(whole, parts);
+    expect(together.get('b')!.get(kpiRef.headline)).toBe('suppressed');
+    expect(derivableAcrossFamily(whole, parts, together)).toEqual([]);
+    // A municipality's answer with nothing small in it still shows its own count where the whole allows.
+    expect(together.get('c')!.get(kpiRef.cell('per_municipality', 'c', 'n'))).toBe('shown');
   });
 });

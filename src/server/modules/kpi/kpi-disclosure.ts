@@ -29,10 +29,13 @@ export type DisclosureEquation = { terms: Map<KpiRef, number>; total: KpiRef; pa
 const ADDITIVE_UNITS: ReadonlySet<KpiUnit> = new Set(['count', 'euro']);
 const EPSILON = 1e-9;
 
-/** Every number of the figure by its address (kpiRef), with the scope a share's counts are looked up in. */
-export function figureItems(figure: RawKpiFigure): Map<KpiRef, DisclosureItem> {
+/**
+ * Every number of the figure by its address (kpiRef), with the scope a share's counts are looked
+ * up in. `ns` prefixes addresses and scopes, so several figures can share one system (discloseFamily).
+ */
+export function figureItems(figure: RawKpiFigure, ns = ''): Map<KpiRef, DisclosureItem> {
   const items = new Map<KpiRef, DisclosureItem>();
-  const add = (item: DisclosureItem) => items.set(item.ref, item);
+  const add = (item: DisclosureItem) => items.set(ns + item.ref, { ...item, ref: ns + item.ref, scope: ns + item.scope });
   const h = figure.headline;
   if (h) {
     const basis = h.basis ?? (typeof h.numerator === 'number' && typeof h.denominator === 'number' ? { numerator: h.numerator, denominator: h.denominator } : undefined);
@@ -58,9 +61,11 @@ export function figureItems(figure: RawKpiFigure): Map<KpiRef, DisclosureItem> {
  * columns. An equation naming an address the figure does not have is a bug in the figure (thrown);
  * one with an empty member (a share of nobody, a month still to come) says nothing and is skipped.
  */
-export function figureEquations(figure: RawKpiFigure, items: ReadonlyMap<KpiRef, DisclosureItem>): DisclosureEquation[] {
+export function figureEquations(figure: RawKpiFigure, items: ReadonlyMap<KpiRef, DisclosureItem>, ns = ''): DisclosureEquation[] {
   const equations: DisclosureEquation[] = [];
-  const add = (total: KpiRef, parts: ReadonlyArray<{ ref: KpiRef; factor: number }>) => {
+  const add = (localTotal: KpiRef, localParts: ReadonlyArray<{ ref: KpiRef; factor: number }>) => {
+    const total = ns + localTotal;
+    const parts = localParts.map((p) => ({ ref: ns + p.ref, factor: p.factor }));
     const terms = new Map<KpiRef, number>([[total, 1]]);
     // A part with factor 0 adds nothing (an assumption of 0): it is not in the equation.
     for (const { ref, factor } of parts) if (factor !== 0) terms.set(ref, (terms.get(ref) ?? 0) - factor);
@@ -86,7 +91,12 @@ export function figureEquations(figure: RawKpiFigure, items: ReadonlyMap<KpiRef,
 
 /** The counts a share could be computed from: count items in its scope (its table row, or the whole figure for the headline and measures) equal to its numerator or denominator. */
 function shareCounts(share: DisclosureItem, items: ReadonlyMap<KpiRef, DisclosureItem>) {
-  const counts = [...items.values()].filter((i) => i.unit === 'count' && !i.virtual && i.value !== null && (share.scope === 'figure' || i.scope === share.scope));
+  // In a family every address and scope carries its member's prefix ("tag#"); a figure-wide share looks within its own member.
+  const member = (scope: string) => scope.slice(0, scope.indexOf('#') + 1);
+  const figureWide = share.scope === `${member(share.scope)}figure`;
+  const counts = [...items.values()].filter(
+    (i) => i.unit === 'count' && !i.virtual && i.value !== null && (figureWide ? member(i.scope) === member(share.scope) : i.scope === share.scope),
+  );
   return {
     numerators: counts.filter((i) => i.value === share.basis!.numerator).map((i) => i.ref),
     denominators: counts.filter((i) => i.value === share.basis!.denominator).map((i) => i.ref),
@@ -143,7 +153,59 @@ function hidesSmallGroup(eq: DisclosureEquation, items: ReadonlyMap<KpiRef, Disc
  */
 export function discloseFigure(figure: RawKpiFigure): Map<KpiRef, Disclosure> {
   const items = figureItems(figure);
-  const equations = figureEquations(figure, items);
+  return discloseSystem(items, figureEquations(figure, items), derivedOf(figure, ''));
+}
+
+/** The figure's `derived` entries, checked against its numbers and namespaced. */
+function derivedOf(figure: RawKpiFigure, ns: string): Array<{ ref: KpiRef; from: KpiRef[] }> {
+  const refs = new Set(figureItems(figure).keys());
+  return (figure.derived ?? []).map(({ ref, from }) => {
+    for (const r of [ref, ...from]) if (!refs.has(r)) throw new Error(`${figure.key}: derived names ${r}, which the figure does not have`);
+    return { ref: ns + ref, from: from.map((r) => ns + r) };
+  });
+}
+
+/** A member of a family: the same figure for one municipality (`tag`), or for all of them (the whole). */
+export type FamilyMember = { tag: string; figure: RawKpiFigure };
+
+/**
+ * Disclosure for a figure and its parts published side by side: the figure for the whole (every
+ * municipality) and for each municipality, same period, scope and other filters. Anyone can ask
+ * for each of them, so they are protected as one system (linked tables, as a statistics office
+ * protects a table and its breakdowns): every number of the whole that adds up (a count, an
+ * amount) equals the sum of the same number over the municipalities, and those equations join
+ * each figure's own. A municipality cell withheld to protect a neighbour is then withheld in the
+ * municipality's own figure too, and no difference between two answers gives a small count back.
+ * An equation that does not hold for some number (one not split by municipality) only makes the
+ * engine withhold more, never less. Returns each member's decisions by tag.
+ */
+export function discloseFamily(whole: FamilyMember, parts: readonly FamilyMember[]): Map<string, Map<KpiRef, Disclosure>> {
+  const members = [whole, ...parts];
+  const ns = (tag: string) => `${tag}#`;
+  const items = new Map<KpiRef, DisclosureItem>();
+  const equations: DisclosureEquation[] = [];
+  const derived: Array<{ ref: KpiRef; from: KpiRef[] }> = [];
+  for (const m of members) {
+    const own = figureItems(m.figure, ns(m.tag));
+    for (const [ref, item] of own) items.set(ref, item);
+    equations.push(...figureEquations(m.figure, own, ns(m.tag)));
+    derived.push(...derivedOf(m.figure, ns(m.tag)));
+  }
+  for (const local of figureItems(whole.figure).values()) {
+    if (!ADDITIVE_UNITS.has(local.unit) || local.value === null) continue;
+    const partRefs = parts.map((p) => ns(p.tag) + local.ref).filter((ref) => items.has(ref));
+    if (partRefs.length === 0 || partRefs.some((ref) => items.get(ref)!.value === null)) continue;
+    const total = ns(whole.tag) + local.ref;
+    equations.push({ terms: new Map<KpiRef, number>([[total, 1], ...partRefs.map((ref): [KpiRef, number] => [ref, -1])]), total, parts: partRefs });
+  }
+  const state = discloseSystem(items, equations, derived);
+  return new Map(
+    members.map((m) => [m.tag, new Map([...state].filter(([ref]) => ref.startsWith(ns(m.tag))).map(([ref, d]) => [ref.slice(ns(m.tag).length), d]))]),
+  );
+}
+
+/** The engine: primary suppression, then complements until no hidden number follows from the equations. */
+function discloseSystem(items: Map<KpiRef, DisclosureItem>, equations: DisclosureEquation[], derived: ReadonlyArray<{ ref: KpiRef; from: readonly KpiRef[] }>): Map<KpiRef, Disclosure> {
   const state = new Map<KpiRef, Disclosure>();
   for (const item of items.values()) state.set(item.ref, suppressValue(item.unit, item.value, item.basis).suppressed ? 'suppressed' : 'shown');
 
@@ -214,8 +276,7 @@ export function discloseFigure(figure: RawKpiFigure): Map<KpiRef, Disclosure> {
   const hiddenBases = new Set(shares.filter((s) => isHidden(s.ref)).map(basisKey));
   for (const share of shares) if (state.get(share.ref) === 'shown' && hiddenBases.has(basisKey(share))) withhold(share.ref);
 
-  for (const { ref, from } of figure.derived ?? []) {
-    for (const r of [ref, ...from]) if (!items.has(r)) throw new Error(`${figure.key}: derived names ${r}, which the figure does not have`);
+  for (const { ref, from } of derived) {
     if (state.get(ref) === 'shown' && from.some(isHidden)) withhold(ref);
   }
 

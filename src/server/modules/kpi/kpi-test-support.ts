@@ -4,7 +4,8 @@
  */
 import { kpiFigureSchema, parsePeriod } from '../../../shared/kpi.ts';
 import type { Executor } from '../../db/database.ts';
-import type { KpiDefinition, KpiFilter, KpiQuery, KpiScope, RawKpiCell, RawKpiFigure, RawKpiMeasure } from './kpi-definition.ts';
+import type { KpiDefinition, KpiFilter, KpiQuery, KpiRef, KpiScope, RawKpiCell, RawKpiFigure, RawKpiMeasure } from './kpi-definition.ts';
+import { determinedByEquations, figureEquations, figureItems, type Disclosure, type DisclosureEquation, type DisclosureItem, type FamilyMember } from './kpi-disclosure.ts';
 
 /**
  * A query for hand-built cases: the whole organisation, year 2026, no filters and a fixed
@@ -49,4 +50,32 @@ export function kpiMeasure(figure: RawKpiFigure, key: string): RawKpiMeasure {
   const measure = figure.measures.find((m) => m.key === key);
   if (!measure) throw new Error(`no measure ${key} in ${figure.key}`);
   return measure;
+}
+
+/**
+ * The numbers an attacker could work out by laying the answers for the whole and for each
+ * municipality side by side: each figure's own equations plus every "whole = Σ municipalities"
+ * equation that really holds on the exact numbers, over what `decisions` (per member tag) hides.
+ * Independent of how the decisions were made, so it can judge discloseFamily and discloseFigure alike.
+ */
+export function derivableAcrossFamily(whole: FamilyMember, parts: readonly FamilyMember[], decisions: ReadonlyMap<string, ReadonlyMap<KpiRef, Disclosure>>): KpiRef[] {
+  const ns = (tag: string) => `${tag}#`;
+  const items = new Map<KpiRef, DisclosureItem>();
+  const equations: DisclosureEquation[] = [];
+  const hidden = new Set<KpiRef>();
+  for (const m of [whole, ...parts]) {
+    const own = figureItems(m.figure, ns(m.tag));
+    for (const [ref, item] of own) items.set(ref, item);
+    equations.push(...figureEquations(m.figure, own, ns(m.tag)));
+    for (const [ref, d] of decisions.get(m.tag) ?? []) if (d !== 'shown') hidden.add(ns(m.tag) + ref);
+  }
+  for (const local of figureItems(whole.figure).values()) {
+    if (local.value === null || (local.unit !== 'count' && local.unit !== 'euro')) continue;
+    const partItems = parts.map((p) => items.get(ns(p.tag) + local.ref)).filter((i): i is DisclosureItem => i !== undefined && i.value !== null);
+    const sum = partItems.reduce((s, i) => s + i.value!, 0);
+    if (partItems.length === 0 || Math.abs(sum - local.value) > 1e-6) continue;
+    const total = ns(whole.tag) + local.ref;
+    equations.push({ terms: new Map<KpiRef, number>([[total, 1], ...partItems.map((i): [KpiRef, number] => [i.ref, -1])]), total, parts: partItems.map((i) => i.ref) });
+  }
+  return determinedByEquations(equations, hidden);
 }

@@ -2,9 +2,15 @@ import type { KpiCell, KpiFigure, KpiHeadline, KpiMeasure, Period } from '../../
 import { kpiRef, type KpiFilter, type KpiQuery, type KpiRef, type RawKpiCell, type RawKpiFigure, type RawKpiMeasure } from './kpi-definition.ts';
 import { discloseFigure, type Disclosure } from './kpi-disclosure.ts';
 import type { DrilldownClientRow } from './kpi.repository.ts';
+import type { KpiFreshness } from './snapshots/kpi-snapshots.service.ts';
 
-/** How a figure is shown to this caller: suppressed for aggregate-only roles, with drill keys only for those who may drill down. */
-export type KpiPresentation = { suppress: boolean; drilldown: boolean };
+/**
+ * How a figure is shown to this caller: suppressed for aggregate-only roles, with drill keys only
+ * for those who may drill down. `disclosures`: per figure key, the decisions already taken for
+ * the figure together with its municipality breakdown (discloseFamily); without one the figure is
+ * protected on its own.
+ */
+export type KpiPresentation = { suppress: boolean; drilldown: boolean; disclosures?: ReadonlyMap<string, ReadonlyMap<KpiRef, Disclosure>> };
 
 /** The value as published: itself, or null with `suppressed` (rests on 1–4 people) or `withheld` (protects a small number elsewhere). */
 function published(value: number | null, disclosure: Disclosure | undefined): { value: number | null; suppressed?: true; withheld?: true } {
@@ -42,7 +48,7 @@ function presentHeadline(headline: NonNullable<RawKpiFigure['headline']>, of: (r
  * enough other numbers withheld that none of them follows by arithmetic from what is shown.
  */
 export function presentKpiFigure(figure: RawKpiFigure, how: KpiPresentation): KpiFigure {
-  const disclosure = how.suppress ? discloseFigure(figure) : new Map<KpiRef, Disclosure>();
+  const disclosure = how.suppress ? (how.disclosures?.get(figure.key) ?? discloseFigure(figure)) : new Map<KpiRef, Disclosure>();
   const of = (ref: KpiRef) => disclosure.get(ref);
   return {
     key: figure.key,
@@ -71,6 +77,11 @@ export function presentKpiQuery(query: KpiQuery) {
     scope: { kind: query.scope.kind },
     filters: { period: query.period.key, ...presentFilter(query.filter) },
   };
+}
+
+/** When the figures were computed (ISO) and whether the data has changed since. */
+export function presentKpiFreshness(freshness: KpiFreshness) {
+  return { computedAt: freshness.computedAt.toISOString(), upToDate: freshness.upToDate };
 }
 
 function presentPeriod(period: Period) {

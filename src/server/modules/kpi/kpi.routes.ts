@@ -1,11 +1,13 @@
 import type { App, Deps } from '../../http/types.ts';
-import { presentDrilldownClient, presentKpiFigure, presentKpiQuery } from './kpi.presenter.ts';
+import { presentDrilldownClient, presentKpiFigure, presentKpiFreshness, presentKpiQuery } from './kpi.presenter.ts';
 import { kpiDrilldownQuery, kpiDrilldownResponse, kpiFigureResponse, kpiKeyParams, kpiOverviewResponse, kpiQuerystring } from './kpi.schema.ts';
 import { kpiDrilldown, kpiFigure, kpiOverview } from './kpi.service.ts';
 
 /** KPI figures for the caller's scope (organisation, team or provider), one or all, and the clients behind a cell. */
-export function registerKpiRoutes(app: App, { db }: Deps): void {
+export function registerKpiRoutes(app: App, { db, config }: Deps): void {
   const tags = ['kpi'];
+  // The dashboard may show precomputed figures this old, with their time, while newer ones are computed.
+  const dashboardSnapshots = { maxStalenessSeconds: config.kpi.maxStalenessSeconds };
   app.get(
     '/api/kpi',
     {
@@ -13,9 +15,10 @@ export function registerKpiRoutes(app: App, { db }: Deps): void {
       schema: { tags, summary: 'Every KPI figure for a period and filters (small counts suppressed for aggregate-only roles)', querystring: kpiQuerystring, response: { 200: kpiOverviewResponse } },
     },
     async (request) => {
-      const { query, figures, options, presentation } = await kpiOverview(db, request.context(), request.query);
+      const { query, figures, freshness, options, presentation } = await kpiOverview(db, request.context(), request.query, dashboardSnapshots);
       return {
         ...presentKpiQuery(query),
+        freshness: presentKpiFreshness(freshness),
         figures: figures.map((f) => presentKpiFigure(f, presentation)),
         policies: { drilldown: presentation.drilldown },
         options,

@@ -28,6 +28,8 @@ export const kpiOverviewResponse = z.object({
     group: z.enum(KPI_GROUPS).optional(),
     providerId: z.string().optional(),
   }),
+  /** When the figures were computed, and whether the data has changed since (then newer ones are on their way). */
+  freshness: z.object({ computedAt: z.string(), upToDate: z.boolean() }),
   figures: z.array(kpiFigureSchema),
   policies: z.object({ drilldown: z.boolean() }),
   options: z.object({ municipalities: z.array(option), providers: z.array(option) }),

@@ -11,10 +11,12 @@ import { findMunicipalityOfOrganisation } from '../clients/clients.repository.ts
 import { findExternalOrganisation } from '../external-organisations/external-organisations.repository.ts';
 import { listMunicipalities } from '../municipalities/municipalities.repository.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
-import type { KpiQuery } from './kpi-definition.ts';
+import type { KpiDefinition, KpiQuery, KpiRef, RawKpiFigure } from './kpi-definition.ts';
+import { discloseFamily, type Disclosure } from './kpi-disclosure.ts';
 import { KPI_DEFINITIONS, kpiDefinition } from './kpi-registry.ts';
 import type { KpiPresentation } from './kpi.presenter.ts';
 import { listDrilldownClients, listKpiProviders } from './kpi.repository.ts';
+import { CURRENT_FIGURES_ONLY, figuresWithSnapshots, type SnapshotPolicy } from './snapshots/kpi-snapshots.service.ts';
 
 /** At most this many clients are listed behind a cell; `total` says how many there are. */
 export const KPI_DRILLDOWN_LIMIT = 500;
@@ -50,9 +52,57 @@ async function resolveQuery(db: Executor, ctx: RequestContext, input: KpiFilterI
   };
 }
 
-/** How this caller is shown figures (the policy's answers, for the presenter). */
-function presentationFor(ctx: RequestContext): KpiPresentation {
-  return { suppress: kpiSuppressionApplies(ctx.actor), drilldown: mayDrillDownKpi(ctx.actor) };
+/**
+ * How this caller is shown figures (the policy's answers, for the presenter). For an
+ * aggregate-only role the figures are protected together with the same figures for the whole
+ * organisation and for every municipality (same scope, period and other filters): each of those
+ * can be asked for, and two answers side by side must not give a small count away by subtraction.
+ */
+async function presentationFor(
+  db: Kysely<DB>,
+  ctx: RequestContext,
+  query: KpiQuery,
+  shown: { definitions: readonly KpiDefinition[]; figures: readonly RawKpiFigure[] },
+  snapshots: SnapshotPolicy,
+): Promise<KpiPresentation> {
+  const presentation = { suppress: kpiSuppressionApplies(ctx.actor), drilldown: mayDrillDownKpi(ctx.actor) };
+  if (!presentation.suppress) return presentation;
+  const requested = query.filter.municipalityId ?? WHOLE;
+  const { disclosures } = await figureFamily(db, query, shown.definitions, snapshots, true, { tag: requested, figures: shown.figures });
+  return { ...presentation, disclosures: disclosures.get(requested)! };
+}
+
+/** The tag of the whole organisation in a family (the municipalities go by their id). */
+const WHOLE = 'all';
+
+type FamilyFigures = { tag: string; figures: readonly RawKpiFigure[] };
+
+/**
+ * The query's figures for the whole organisation and for every municipality (its other filters
+ * kept), and each one's disclosure decisions per figure key, all protected as one system
+ * (discloseFamily; left empty unless `disclose`). `known`: a member whose figures are at hand; the
+ * others come from the stored figures or are computed.
+ */
+async function figureFamily(db: Kysely<DB>, query: KpiQuery, definitions: readonly KpiDefinition[], snapshots: SnapshotPolicy, disclose: boolean, known?: FamilyFigures) {
+  const { municipalityId: _requested, ...others } = query.filter;
+  const municipalities = await listMunicipalities(db, query.scope.organisationId);
+  const tags = [WHOLE, ...municipalities.map((m) => m.id)];
+  const members: FamilyFigures[] = await Promise.all(
+    tags.map(async (tag) => ({
+      tag,
+      figures:
+        tag === known?.tag
+          ? known.figures
+          : (await figuresWithSnapshots(db, { ...query, filter: tag === WHOLE ? others : { ...others, municipalityId: tag } }, definitions, snapshots)).figures,
+    })),
+  );
+  const disclosures = new Map(tags.map((tag) => [tag, new Map<string, ReadonlyMap<KpiRef, Disclosure>>()]));
+  if (!disclose) return { members, disclosures };
+  definitions.forEach((definition, i) => {
+    const family = discloseFamily({ tag: WHOLE, figure: members[0]!.figures[i]! }, members.slice(1).map((m) => ({ tag: m.tag, figure: m.figures[i]! })));
+    for (const tag of tags) disclosures.get(tag)!.set(definition.key, family.get(tag)!);
+  });
+  return { members, disclosures };
 }
 
 /**
@@ -75,19 +125,40 @@ async function filterOptions(db: Executor, ctx: RequestContext, query: KpiQuery)
  * their own provider's counts.
  */
 
-/** Every registered figure for the actor's scope, period and filters (the dashboard). */
-export async function kpiOverview(db: Kysely<DB>, ctx: RequestContext, input: KpiFilterInput) {
+/**
+ * Every registered figure for the actor's scope, period and filters (the dashboard), with when
+ * they were computed. `snapshots` says how old a precomputed figure may be; by default only
+ * current ones (an agreement's judgement and a council report never rest on older figures).
+ */
+export async function kpiOverview(db: Kysely<DB>, ctx: RequestContext, input: KpiFilterInput, snapshots: SnapshotPolicy = CURRENT_FIGURES_ONLY) {
   const query = await resolveQuery(db, ctx, input);
-  const [figures, options] = await Promise.all([Promise.all(KPI_DEFINITIONS.map((d) => d.compute(db, query))), filterOptions(db, ctx, query)]);
-  return { query, figures, options, presentation: presentationFor(ctx) };
+  const [{ figures, freshness }, options] = await Promise.all([figuresWithSnapshots(db, query, KPI_DEFINITIONS, snapshots), filterOptions(db, ctx, query)]);
+  const presentation = await presentationFor(db, ctx, query, { definitions: KPI_DEFINITIONS, figures }, snapshots);
+  return { query, figures, freshness, options, presentation };
 }
 
-/** One figure for the actor's scope, period and filters. */
-export async function kpiFigure(db: Kysely<DB>, ctx: RequestContext, key: KpiKey, input: KpiFilterInput) {
+/**
+ * Every figure for the whole organisation and for each municipality side by side (a council
+ * report of all municipalities), current figures only. For an aggregate-only role the family is
+ * protected in one pass, rather than once per column. Keyed by municipality id, and 'all'.
+ */
+export async function kpiOverviewPerMunicipality(db: Kysely<DB>, ctx: RequestContext, input: { period: string }) {
+  const query = await resolveQuery(db, ctx, input);
+  const presentation = { suppress: kpiSuppressionApplies(ctx.actor), drilldown: mayDrillDownKpi(ctx.actor) };
+  const { members, disclosures } = await figureFamily(db, query, KPI_DEFINITIONS, CURRENT_FIGURES_ONLY, presentation.suppress);
+  return new Map(
+    members.map((m) => [m.tag, { figures: m.figures, presentation: presentation.suppress ? { ...presentation, disclosures: disclosures.get(m.tag)! } : presentation }]),
+  );
+}
+
+/** One figure for the actor's scope, period and filters, as kpiOverview gets it. */
+export async function kpiFigure(db: Kysely<DB>, ctx: RequestContext, key: KpiKey, input: KpiFilterInput, snapshots: SnapshotPolicy = CURRENT_FIGURES_ONLY) {
   const definition = kpiDefinition(key);
   if (!definition) throw notFound('KPI');
   const query = await resolveQuery(db, ctx, input);
-  return { figure: await definition.compute(db, query), presentation: presentationFor(ctx) };
+  const { figures, freshness } = await figuresWithSnapshots(db, query, [definition], snapshots);
+  const presentation = await presentationFor(db, ctx, query, { definitions: [definition], figures }, snapshots);
+  return { figure: figures[0]!, freshness, presentation };
 }
 
 /**

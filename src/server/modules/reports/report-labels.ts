@@ -70,6 +70,7 @@ const REASONS: Readonly<Record<string, string>> = {
   suppressed: 'te weinig personen om het cijfer te tonen (minder dan 5)',
   no_value: 'het cijfer kan niet worden berekend',
   figure_unavailable: 'dit cijfer wordt (nog) niet berekend',
+  value_hidden: 'het cijfer wordt hier niet getoond, en een oordeel zou er iets over verraden',
 };
 
 /** The report's own words (Dutch; the PDF and XLSX are Dutch documents). */

@@ -15,7 +15,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { recordAuditEvent } from '../audit/audit.ts';
 import { evaluateAgreements } from '../agreements/agreements-evaluation.service.ts';
 import { findMunicipalityOfOrganisation } from '../clients/clients.repository.ts';
-import { kpiOverview } from '../kpi/kpi.service.ts';
+import { kpiOverview, kpiOverviewPerMunicipality } from '../kpi/kpi.service.ts';
 import { presentKpiFigure } from '../kpi/kpi.presenter.ts';
 import { listMunicipalities } from '../municipalities/municipalities.repository.ts';
 import { findOrganisationName } from '../organisations/organisations.repository.ts';
@@ -86,6 +86,15 @@ async function figuresFor(db: Kysely<DB>, ctx: RequestContext, period: string, m
   return figures.map((f) => presentKpiFigure(f, { ...presentation, drilldown: false }));
 }
 
+/** Every municipality and the total side by side: one family, fetched and protected once (kpiOverviewPerMunicipality). */
+function columnFigures(db: Kysely<DB>, ctx: RequestContext, period: string, columns: readonly ReportColumn[]): Promise<KpiFigure[]>[] {
+  const family = kpiOverviewPerMunicipality(db, ctx, { period });
+  return columns.map(async (c) => {
+    const { figures, presentation } = (await family).get(c.key === 'total' ? 'all' : c.key)!;
+    return figures.map((f) => presentKpiFigure(f, { ...presentation, drilldown: false }));
+  });
+}
+
 /** The agreements of the report's year for each municipality in it, with their status. */
 async function reportAgreements(db: Kysely<DB>, ctx: RequestContext, municipalities: { id: string; name: string }[], year: number): Promise<ReportAgreement[] | null> {
   if (!councilReportPolicy.readAgreements(ctx.actor, ownOrganisation(ctx))) return null;
@@ -122,7 +131,7 @@ export async function councilReport(db: Kysely<DB>, ctx: RequestContext, query: 
     findOrganisationName(db, ctx.actor.organisationId),
     listReportTexts(db, { organisationId: ctx.actor.organisationId, municipalityId: municipality?.id ?? null, period: period.key }),
     reportAgreements(db, ctx, municipalities, period.year),
-    ...columns.map((c) => figuresFor(db, ctx, period.key, c.key === 'total' ? undefined : c.key)),
+    ...(municipality ? [figuresFor(db, ctx, period.key, municipality.id)] : columnFigures(db, ctx, period.key, columns)),
   ]);
   const textOf = new Map(texts.map((t) => [t.section, t.text]));
   return {

@@ -1,4 +1,4 @@
-import { Heading2, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading2, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { KpiUnit } from '../../../shared/kpi.ts';
 import type { AgreementEvaluation, AgreementEvaluationItem, KpiOption } from '../../api/kpi-types.ts';
@@ -7,6 +7,7 @@ import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { useApi } from '../../components/use-api.ts';
 import { TargetChart } from './charts/target-chart.tsx';
 import { formatCell, formatKpiValue, kpiLabel } from '../../../shared/kpi-format.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /** The status as a word with a mark of its own shape, so it never rests on colour. */
 const STATUS_MARK = { met: '✓', not_met: '✗', not_measurable: '?' } as const;
@@ -54,50 +55,47 @@ export function AgreementsPanel({ municipality, year }: { municipality: KpiOptio
                 };
               })}
             />
-            <div className="meedoen-table-scroll" tabIndex={0} role="region" aria-labelledby="agreements-caption">
-              <Table className="meedoen-agreements__table" data-testid="agreements-table">
-                <TableCaption id="agreements-caption">{t('dashboard.agreements.caption', { municipality: municipality.name, year })}</TableCaption>
-                <TableHeader>
-                  <TableRow>
-                    <TableHeaderCell scope="col">{t('dashboard.agreements.agreement')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('dashboard.agreements.target')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('dashboard.agreements.figure')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('dashboard.agreements.status')}</TableHeaderCell>
-                    <TableHeaderCell scope="col">{t('dashboard.agreements.explanation')}</TableHeaderCell>
-                  </TableRow>
-                </TableHeader>
-                <TableBody>
-                  {items.map((item) => {
-                    const a = item.agreement;
-                    const unit = unitOf(item);
-                    return (
-                      <TableRow key={a.id} data-agreement-status={item.status}>
-                        <TableHeaderCell scope="row">
-                          {a.title}
-                          <span className="meedoen-agreements__kpi">
-                            {`${t(`kpi.figures.${a.kpiKey}.title`, { defaultValue: a.kpiKey })} — ${kpiLabel(t, 'measures', a.measureKey)}`}
-                          </span>
-                        </TableHeaderCell>
-                        <TableCell>{t(`dashboard.agreements.comparisons.${a.comparison}`, { target: formatKpiValue(a.target, unit, i18n.language, t) })}</TableCell>
-                        <TableCell>{valueText(item)}</TableCell>
-                        <TableCell>
-                          <span className={`meedoen-agreements__status meedoen-agreements__status--${item.status}`}>
-                            <span aria-hidden="true">{STATUS_MARK[item.status]} </span>
-                            {t(`dashboard.agreements.statuses.${item.status}`)}
-                          </span>
-                          {item.provisional && item.status !== 'not_measurable' ? <span className="meedoen-agreements__reason">{t('dashboard.agreements.provisional')}</span> : null}
-                          {item.valueHidden && item.status !== 'not_measurable' ? <span className="meedoen-agreements__reason">{t('dashboard.agreements.valueHidden')}</span> : null}
-                          {item.status === 'not_measurable' && item.reason ? (
-                            <span className="meedoen-agreements__reason">{t(`kpi.notMeasurable.${item.reason}`, { defaultValue: item.reason })}</span>
-                          ) : null}
-                        </TableCell>
-                        <TableCell>{a.explanation || t('common.none')}</TableCell>
-                      </TableRow>
-                    );
-                  })}
-                </TableBody>
-              </Table>
-            </div>
+            <ScrollableTable className="meedoen-agreements__table" data-testid="agreements-table" caption={t('dashboard.agreements.caption', { municipality: municipality.name, year })}>
+              <TableHeader>
+                <TableRow>
+                  <TableHeaderCell scope="col">{t('dashboard.agreements.agreement')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('dashboard.agreements.target')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('dashboard.agreements.figure')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('dashboard.agreements.status')}</TableHeaderCell>
+                  <TableHeaderCell scope="col">{t('dashboard.agreements.explanation')}</TableHeaderCell>
+                </TableRow>
+              </TableHeader>
+              <TableBody>
+                {items.map((item) => {
+                  const a = item.agreement;
+                  const unit = unitOf(item);
+                  return (
+                    <TableRow key={a.id} data-agreement-status={item.status}>
+                      <TableHeaderCell scope="row">
+                        {a.title}
+                        <span className="meedoen-agreements__kpi">
+                          {`${t(`kpi.figures.${a.kpiKey}.title`, { defaultValue: a.kpiKey })} — ${kpiLabel(t, 'measures', a.measureKey)}`}
+                        </span>
+                      </TableHeaderCell>
+                      <TableCell>{t(`dashboard.agreements.comparisons.${a.comparison}`, { target: formatKpiValue(a.target, unit, i18n.language, t) })}</TableCell>
+                      <TableCell>{valueText(item)}</TableCell>
+                      <TableCell>
+                        <span className={`meedoen-agreements__status meedoen-agreements__status--${item.status}`}>
+                          <span aria-hidden="true">{STATUS_MARK[item.status]} </span>
+                          {t(`dashboard.agreements.statuses.${item.status}`)}
+                        </span>
+                        {item.provisional && item.status !== 'not_measurable' ? <span className="meedoen-agreements__reason">{t('dashboard.agreements.provisional')}</span> : null}
+                        {item.valueHidden && item.status !== 'not_measurable' ? <span className="meedoen-agreements__reason">{t('dashboard.agreements.valueHidden')}</span> : null}
+                        {item.status === 'not_measurable' && item.reason ? (
+                          <span className="meedoen-agreements__reason">{t(`kpi.notMeasurable.${item.reason}`, { defaultValue: item.reason })}</span>
+                        ) : null}
+                      </TableCell>
+                      <TableCell>{a.explanation || t('common.none')}</TableCell>
+                    </TableRow>
+                  );
+                })}
+              </TableBody>
+            </ScrollableTable>
             </div>
           ) : null}
         </>

@@ -1,9 +1,11 @@
 import { Heading1, Heading2, Paragraph } from '@utrecht/component-library-react';
+import { useEffect } from 'react';
 import { useTranslation } from 'react-i18next';
 import { useSearchParams } from 'react-router';
 import { parsePeriod, type KpiFigure } from '../../../shared/kpi.ts';
 import type { KpiDashboard } from '../../api/kpi-types.ts';
 import { useAuth } from '../../app/auth-context.tsx';
+import { formatDateTime } from '../../components/format.ts';
 import { Loading } from '../../components/loading.tsx';
 import { ProblemAlert } from '../../components/problem-alert.tsx';
 import { RouterButtonLink } from '../../components/router-button-link.tsx';
@@ -22,13 +24,24 @@ import './dashboard.css';
  * headline, its tables with a chart beside them and, for roles that may, links to the clients
  * behind a number. The agreements of the chosen municipality and year come first.
  */
+/** How soon the dashboard asks again after it was shown figures computed before the latest change. */
+const STALE_RELOAD_MS = 15_000;
+
 export function DashboardPage() {
-  const { t } = useTranslation();
+  const { t, i18n } = useTranslation();
   const { can } = useAuth();
   const [params, setParams] = useSearchParams();
   const filters = readFilters(params);
   const dashboard = useApi<KpiDashboard>(`/api/kpi${apiQuery(filters)}`);
   const data = dashboard.data;
+  // Older figures while newer ones are being computed: ask again shortly, until they are current.
+  const stale = data !== undefined && !data.freshness.upToDate;
+  const { reload } = dashboard;
+  useEffect(() => {
+    if (!stale) return;
+    const timer = setTimeout(reload, STALE_RELOAD_MS);
+    return () => clearTimeout(timer);
+  }, [stale, reload, data]);
   const municipality = data?.options.municipalities.find((m) => m.id === filters.municipalityId);
 
   const title = !data
@@ -82,6 +95,9 @@ export function DashboardPage() {
           ) : null}
           <section aria-labelledby="dashboard-figures-heading" aria-busy={dashboard.loading}>
             <Heading2 id="dashboard-figures-heading">{t('dashboard.figuresHeading')}</Heading2>
+            <Paragraph className="meedoen-dashboard__computed" data-testid="dashboard-computed-at">
+              {t(data.freshness.upToDate ? 'dashboard.computedAt' : 'dashboard.computedAtStale', { time: formatDateTime(data.freshness.computedAt, i18n.language) })}
+            </Paragraph>
             <Paragraph className="meedoen-kpi__legend">{data.policies.drilldown ? t('dashboard.drill.intro') : t('dashboard.suppressedIntro')}</Paragraph>
             {data.figures.length === 0 ? (
               <Paragraph>{t('dashboard.noFigures')}</Paragraph>

@@ -1,4 +1,4 @@
-import { Heading1, Paragraph, Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
+import { Heading1, Paragraph, TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import { useParams, useSearchParams } from 'react-router';
 import type { KpiClients } from '../../api/kpi-types.ts';
@@ -9,6 +9,7 @@ import { useApi } from '../../components/use-api.ts';
 import { usePageTitle } from '../../components/use-page-title.ts';
 import { periodLabel } from './dashboard-filter-form.tsx';
 import { apiQuery, readFilters, writeFilters } from './dashboard-filters.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 /**
  * The clients behind one number of the dashboard (team leads and coaches only; the server
@@ -42,9 +43,8 @@ export function DrilldownPage() {
         clients.length === 0 ? (
           <Paragraph role="status">{t('dashboard.drill.none')}</Paragraph>
         ) : (
-          <div className="meedoen-table-scroll" tabIndex={0} role="region" aria-labelledby="drill-caption">
-            <Table data-testid="drill-table">
-              <TableCaption id="drill-caption">{t('dashboard.drill.caption', { count: list.data.total })}</TableCaption>
+          <>
+            <ScrollableTable data-testid="drill-table" caption={t('dashboard.drill.caption', { count: list.data.total })}>
               <TableHeader>
                 <TableRow>
                   <TableHeaderCell scope="col">{t('dashboard.drill.client')}</TableHeaderCell>
@@ -67,9 +67,9 @@ export function DrilldownPage() {
                   </TableRow>
                 ))}
               </TableBody>
-            </Table>
+            </ScrollableTable>
             {list.data.total > clients.length ? <Paragraph>{t('dashboard.drill.more', { shown: clients.length, total: list.data.total })}</Paragraph> : null}
-          </div>
+          </>
         )
       ) : null}
     </>

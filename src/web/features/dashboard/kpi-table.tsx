@@ -1,9 +1,9 @@
-import { Table, TableBody, TableCaption, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
-import { useId } from 'react';
+import { TableBody, TableCell, TableHeader, TableHeaderCell, TableRow } from '@utrecht/component-library-react';
 import { useTranslation } from 'react-i18next';
 import type { KpiTable } from '../../../shared/kpi.ts';
 import { RouterLink } from '../../components/router-link.tsx';
 import { formatCell, kpiLabel } from '../../../shared/kpi-format.ts';
+import { ScrollableTable } from '../../components/scrollable-table.tsx';
 
 type Props = {
   table: KpiTable;
@@ -20,51 +20,46 @@ type Props = {
  */
 export function KpiTableView({ table, caption, drillTo }: Props) {
   const { t, i18n } = useTranslation();
-  const captionId = `${useId()}-caption`;
   const columns = table.columns.map((c) => kpiLabel(t, 'columns', c.key, c.label));
   return (
-    // Focusable, so keyboard users can scroll it when it is wider than the screen (WCAG 2.1.1).
-    <div className="meedoen-table-scroll" tabIndex={0} role="region" aria-labelledby={captionId}>
-      <Table className="meedoen-kpi-table" data-table={table.key}>
-        <TableCaption id={captionId}>{caption}</TableCaption>
-        <TableHeader>
-          <TableRow>
-            <TableHeaderCell scope="col">{t(`kpi.rowHeaders.${table.key}`, { defaultValue: t('dashboard.rowHeader') })}</TableHeaderCell>
-            {columns.map((label, c) => (
-              <TableHeaderCell key={`${table.columns[c]!.key}-${c}`} scope="col" className="meedoen-kpi-table__number">
-                {label}
-              </TableHeaderCell>
-            ))}
-          </TableRow>
-        </TableHeader>
-        <TableBody>
-          {table.rows.map((row, r) => {
-            const rowLabel = kpiLabel(t, 'rows', row.key, row.label);
-            return (
-              <TableRow key={`${row.key}-${r}`}>
-                <TableHeaderCell scope="row">{rowLabel}</TableHeaderCell>
-                {table.columns.map((column, c) => {
-                  const cell = row.cells[c] ?? { value: null };
-                  const text = formatCell(cell, column.unit, i18n.language, t);
-                  const where = `${rowLabel}, ${columns[c]}`;
-                  return (
-                    <TableCell key={`${column.key}-${c}`} className="meedoen-kpi-table__number" data-suppressed={cell.suppressed ? 'true' : cell.withheld ? 'withheld' : undefined}>
-                      {drillTo && cell.drill && cell.value !== null && cell.value > 0 ? (
-                        <RouterLink to={drillTo(cell.drill, `${caption}: ${where}`)} data-drill={cell.drill}>
-                          {text}
-                          <span className="meedoen-visually-hidden">{` — ${t('dashboard.drill.linkLabel', { where })}`}</span>
-                        </RouterLink>
-                      ) : (
-                        text
-                      )}
-                    </TableCell>
-                  );
-                })}
-              </TableRow>
-            );
-          })}
-        </TableBody>
-      </Table>
-    </div>
+    <ScrollableTable className="meedoen-kpi-table" data-table={table.key} caption={caption}>
+      <TableHeader>
+        <TableRow>
+          <TableHeaderCell scope="col">{t(`kpi.rowHeaders.${table.key}`, { defaultValue: t('dashboard.rowHeader') })}</TableHeaderCell>
+          {columns.map((label, c) => (
+            <TableHeaderCell key={`${table.columns[c]!.key}-${c}`} scope="col" className="meedoen-kpi-table__number">
+              {label}
+            </TableHeaderCell>
+          ))}
+        </TableRow>
+      </TableHeader>
+      <TableBody>
+        {table.rows.map((row, r) => {
+          const rowLabel = kpiLabel(t, 'rows', row.key, row.label);
+          return (
+            <TableRow key={`${row.key}-${r}`}>
+              <TableHeaderCell scope="row">{rowLabel}</TableHeaderCell>
+              {table.columns.map((column, c) => {
+                const cell = row.cells[c] ?? { value: null };
+                const text = formatCell(cell, column.unit, i18n.language, t);
+                const where = `${rowLabel}, ${columns[c]}`;
+                return (
+                  <TableCell key={`${column.key}-${c}`} className="meedoen-kpi-table__number" data-suppressed={cell.suppressed ? 'true' : cell.withheld ? 'withheld' : undefined}>
+                    {drillTo && cell.drill && cell.value !== null && cell.value > 0 ? (
+                      <RouterLink to={drillTo(cell.drill, `${caption}: ${where}`)} data-drill={cell.drill}>
+                        {text}
+                        <span className="meedoen-visually-hidden">{` — ${t('dashboard.drill.linkLabel', { where })}`}</span>
+                      </RouterLink>
+                    ) : (
+                      text
+                    )}
+                  </TableCell>
+                );
+              })}
+            </TableRow>
+          );
+        })}
+      </TableBody>
+    </ScrollableTable>
   );
 }

@@ -19,15 +19,16 @@ export async function refreshFacts(db: Executor, organisationId: string, clientI
  */
 export async function refreshMissingYear(db: Executor, organisationId: string, today: string): Promise<number> {
   const year = Number(today.slice(0, 4));
-  const { rows } = await sql<{ n: number }>`
-    select meedoen_refresh_kpi_client_years(${organisationId}::uuid, array(
-      select c.id from clients c
-      where c.organisation_id = ${organisationId}
-        and coalesce(c.benefit_start_date, (c.created_at at time zone 'Europe/Amsterdam')::date) <= ${today}::date
-        and (c.benefit_ended_on is null or c.benefit_ended_on >= make_date(${year}, 1, 1))
-        and not exists (select 1 from kpi_client_years k where k.organisation_id = c.organisation_id and k.year = ${year} and k.client_id = c.id)
-    ), ${today}::date) as n`.execute(db);
-  return Number(rows[0]?.n ?? 0);
+  const missing = await sql<{ id: string }>`
+    select c.id from clients c
+    where c.organisation_id = ${organisationId}
+      and coalesce(c.benefit_start_date, (c.created_at at time zone 'Europe/Amsterdam')::date) <= ${today}::date
+      and (c.benefit_ended_on is null or c.benefit_ended_on >= make_date(${year}, 1, 1))
+      and not exists (select 1 from kpi_client_years k where k.organisation_id = c.organisation_id and k.year = ${year} and k.client_id = c.id)`.execute(db);
+  // Nothing missing, nothing written: the refresh's statements would move the KPI source version
+  // (migration 0023) for no change and make every stored figure look out of date each hour.
+  if (missing.rows.length === 0) return 0;
+  return refreshFacts(db, organisationId, missing.rows.map((r) => r.id), today);
 }
 
 /**
