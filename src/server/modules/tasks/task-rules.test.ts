@@ -59,6 +59,24 @@ describeEachDatabase(
       expect((await tasksOf(client.id)).map((x) => x.status)).toEqual(['vervallen', 'vervallen']);
     });
 
+    it('makes a yearly task once per due date and logs only the clients who got one', async () => {
+      const coach = await as(DEMO_ACCOUNTS.coach.email);
+      const { client } = await dueClient(coach);
+      const measured = addMonths(today, -13);
+      await db().updateTable('clients').set({ ladder_measured_on: measured }).where('id', '=', client.id).execute();
+      const ruleLog = async () => Number((await db().selectFrom('processing_log').select((eb) => eb.fn.countAll().as('n')).where('operation', '=', 'tasks.generate-rules').executeTakeFirstOrThrow()).n);
+      await generateRuleTasks(db(), await organisationId(), today);
+      expect((await tasksOf(client.id)).map((x) => x.rule_key).sort()).toEqual([`jaargesprek:${client.id}:nooit`, `ladder:${client.id}:${measured}`]);
+      const logged = await ruleLog();
+      // A rerun finds every due client's task made: nothing new, and no one logged.
+      expect(await generateRuleTasks(db(), await organisationId(), today)).toBe(0);
+      expect(await ruleLog()).toBe(logged);
+      // A new measurement date is a new due date: one new task, one client logged.
+      await db().updateTable('clients').set({ ladder_measured_on: addMonths(today, -12) }).where('id', '=', client.id).execute();
+      expect(await generateRuleTasks(db(), await organisationId(), today)).toBe(1);
+      expect(await ruleLog()).toBe(logged + 1);
+    });
+
     it('shows clients who left apart in the caseload, without attention, and out of the yearly-conversation overview', async () => {
       const coach = await as(DEMO_ACCOUNTS.coach.email);
       const { client, etag } = await dueClient(coach);

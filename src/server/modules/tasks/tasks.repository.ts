@@ -1,6 +1,6 @@
-import { sql } from 'kysely';
+import { sql, type ExpressionBuilder, type RawBuilder } from 'kysely';
 import type { Executor } from '../../db/database.ts';
-import type { TaskKind } from '../../db/schema.ts';
+import type { DB, TaskKind } from '../../db/schema.ts';
 import { onBenefit } from '../clients/outflow.repository.ts';
 
 export type NewTask = {
@@ -18,16 +18,16 @@ export async function insertTask(db: Executor, task: NewTask) {
   return db.insertInto('tasks').values(task).returning('id').executeTakeFirstOrThrow();
 }
 
-/** Inserts rule-made tasks, skipping those whose rule key already exists; returns how many were new. */
-export async function insertRuleTasks(db: Executor, tasks: NewTask[]): Promise<number> {
-  if (tasks.length === 0) return 0;
+/** Inserts rule-made tasks, skipping those whose rule key already exists; returns the client of each new one. */
+export async function insertRuleTasks(db: Executor, tasks: NewTask[]): Promise<(string | null)[]> {
+  if (tasks.length === 0) return [];
   const result = await db
     .insertInto('tasks')
     .values(tasks)
     .onConflict((oc) => oc.columns(['organisation_id', 'rule_key']).where('rule_key', 'is not', null).doNothing())
-    .returning('id')
+    .returning('client_id')
     .execute();
-  return result.length;
+  return result.map((r) => r.client_id);
 }
 
 function tasksWithNames(db: Executor, organisationId: string) {
@@ -95,26 +95,49 @@ export async function reassignOpenTasks(db: Executor, clientIds: string[], fromU
 }
 
 /**
+ * The rule key of a yearly task (ladder measurement, yearly conversation) of a client: the rule,
+ * the client and the date it was last done ('nooit' when never), so it is made once per due date.
+ */
+function yearlyRuleKey(rule: 'ladder' | 'jaargesprek', lastDone: RawBuilder<unknown>): RawBuilder<string> {
+  return sql<string>`${sql.lit(`${rule}:`)} || clients.id || ':' || coalesce(to_char(${lastDone}::timestamp, 'YYYY-MM-DD'), 'nooit')`;
+}
+
+/**
+ * No task (in any state) carries the key yet. Most clients who are due have theirs from an
+ * earlier run: leaving them out here, by a hash anti-join over the tasks, spares the hourly run
+ * sending every due client through the app and back into an insert that skips them (1,000,000
+ * clients: 700,000 candidates, 30–44 s a run, for nothing new).
+ */
+function noTaskWithKey(organisationId: string, key: RawBuilder<string>) {
+  return (eb: ExpressionBuilder<DB, 'clients'>) =>
+    eb.not(eb.exists(eb.selectFrom('tasks').select(sql`1`.as('one')).where('tasks.organisation_id', '=', organisationId).where('tasks.rule_key', '=', key)));
+}
+
+/**
  * Rule candidates, computed in SQL over the organisation's clients who are still on the benefit:
- * whose ladder measurement or yearly conversation falls due by `horizonDate`, open signals past
+ * whose ladder measurement or yearly conversation falls due by `horizonDate` and has no task yet, open signals past
  * their follow-up date without an escalation, running trajectories planned to end by
  * `endingBy`, and open escalations past their due date without an outcome.
  */
 export async function findRuleCandidates(db: Executor, organisationId: string, today: string, horizonDate: string, endingBy: string) {
+  const ladderKey = yearlyRuleKey('ladder', sql`clients.ladder_measured_on`);
+  const annualKey = yearlyRuleKey('jaargesprek', sql`clients.annual_conversation_on`);
   const ladder = await db
     .selectFrom('clients')
-    .select(['id', 'coach_id', 'ladder_measured_on'])
+    .select(['id', 'coach_id', 'ladder_measured_on', ladderKey.as('rule_key')])
     .where('organisation_id', '=', organisationId)
     .where('coach_id', 'is not', null)
     .where(onBenefit(today))
     .where((eb) => eb.or([eb('ladder_measured_on', 'is', null), eb('ladder_measured_on', '<=', sql<string>`(${horizonDate}::date - interval '12 months')::date`)]))
+    .where(noTaskWithKey(organisationId, ladderKey))
     .execute();
   const annual = await db
     .selectFrom('clients')
-    .select(['id', 'coach_id', 'annual_conversation_on', 'date_of_birth'])
+    .select(['id', 'coach_id', 'annual_conversation_on', 'date_of_birth', annualKey.as('rule_key')])
     .where('organisation_id', '=', organisationId)
     .where('coach_id', 'is not', null)
     .where(onBenefit(today))
+    .where(noTaskWithKey(organisationId, annualKey))
     // Aged 27 up to 65 on the horizon date.
     .where('date_of_birth', '<=', sql<string>`(${horizonDate}::date - interval '27 years')::date`)
     .where('date_of_birth', '>', sql<string>`(${horizonDate}::date - interval '65 years')::date`)

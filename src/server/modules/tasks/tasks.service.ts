@@ -127,7 +127,7 @@ export async function promptCoachTask(
       created_by: ctx.actor.userId,
     },
   ]);
-  return created === 1;
+  return created.length === 1;
 }
 
 /**
@@ -151,7 +151,7 @@ export async function generateRuleTasks(db: Kysely<DB>, organisationId: string, 
         kind: 'ladder_meting',
         title: 'Participatieladder meten (jaarlijks)',
         due_on: c.ladder_measured_on ? addMonths(c.ladder_measured_on, 12) : today,
-        rule_key: `ladder:${c.id}:${c.ladder_measured_on ?? 'nooit'}`,
+        rule_key: c.rule_key,
         created_by: null,
       });
     }
@@ -163,7 +163,7 @@ export async function generateRuleTasks(db: Kysely<DB>, organisationId: string, 
         kind: 'jaargesprek',
         title: 'Jaargesprek over werk en activering voeren',
         due_on: c.annual_conversation_on ? addMonths(c.annual_conversation_on, 12) : today,
-        rule_key: `jaargesprek:${c.id}:${c.annual_conversation_on ?? 'nooit'}`,
+        rule_key: c.rule_key,
         created_by: null,
       });
     }
@@ -203,16 +203,17 @@ export async function generateRuleTasks(db: Kysely<DB>, organisationId: string, 
         created_by: null,
       });
     }
-    let created = 0;
-    for (let i = 0; i < tasks.length; i += 1000) created += await insertRuleTasks(trx, tasks.slice(i, i + 1000));
-    if (tasks.length > 0) {
-      const pseudonyms = await findPseudonyms(trx, [...new Set(tasks.map((t) => t.client_id!))]);
+    // Only the clients who got a new task are logged: a rerun that makes nothing processed no one.
+    const created: (string | null)[] = [];
+    for (let i = 0; i < tasks.length; i += 1000) created.push(...(await insertRuleTasks(trx, tasks.slice(i, i + 1000))));
+    if (created.length > 0) {
+      const pseudonyms = await findPseudonyms(trx, [...new Set(created.filter((id) => id !== null))]);
       await recordSystemProcessing(trx, organisationId, traceContextFrom(undefined), {
         operation: 'tasks.generate-rules',
         activity: 'caseload-management',
         dataSubjectIds: pseudonyms,
       });
     }
-    return created;
+    return created.length;
   });
 }
