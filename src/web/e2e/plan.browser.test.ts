@@ -83,7 +83,8 @@ describe('the personal plan in the browser', () => {
     await expectAccessible(page, 'plan section, empty');
 
     await page.getByRole('button', { name: 'Nieuwe meting invullen' }).click();
-    await page.getByRole('heading', { name: 'Lichaamsfuncties', level: 4 }).waitFor();
+    // The form's first step (the demo may have given the client a goal under the same heading).
+    await page.getByTestId('health-form').getByRole('heading', { name: 'Lichaamsfuncties', level: 4 }).waitFor();
     // "Volgende" without scores: the step says what is missing and keeps the client on it.
     await page.getByRole('button', { name: 'Volgende' }).click();
     await page.getByRole('alert').filter({ hasText: 'Nog 7 onderdelen hebben geen cijfer' }).waitFor();

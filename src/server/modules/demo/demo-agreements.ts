@@ -119,8 +119,9 @@ export async function seedDemoAgreements(trx: Executor, organisationId: string, 
  * business each year. So one in five of those still on a benefit leave, last year or this year,
  * on a day spread over the year, but never before the last thing that happened or is planned
  * for them (a client who left has no later conversations, measurements or appointments), never
- * within three months of the benefit's start and never after today. Runs after the ladder
- * history, before the KPI facts are rebuilt.
+ * within three months of the benefit's start, never while a referral is open, never more than
+ * three months after the spread day (they would pile up in the last months) and never after
+ * today. Runs after the ladder history, before the KPI facts are rebuilt.
  */
 export async function seedDemoReturnOutflow(trx: Executor, organisationId: string, today: string): Promise<void> {
   const candidates = (await listDemoKpiClients(trx, organisationId)).filter((c) => (c.route === 'werknemer' || c.route === 'ondernemer') && !c.benefit_ended_on).filter((_, i) => i % 5 === 1);
@@ -132,7 +133,7 @@ export async function seedDemoReturnOutflow(trx: Executor, organisationId: strin
     const spread = `${year}-${String(1 + ((k * 5) % 12)).padStart(2, '0')}-${String(1 + ((k * 11) % 27)).padStart(2, '0')}`;
     const afterLast = client.last_activity ? addMonths(client.last_activity, 1) : spread;
     const endedOn = spread > afterLast ? spread : afterLast;
-    if (endedOn >= today || endedOn < addMonths(client.benefit_start_date, 3)) continue;
+    if (endedOn > addMonths(spread, 3) || endedOn >= today || endedOn < addMonths(client.benefit_start_date, 3) || client.open_referral) continue;
     const reason = client.route === 'ondernemer' ? 'ondernemer' : 'werk';
     outflows.push({ clientId: client.id, endedOn, reason });
     timeline.push({

@@ -20,10 +20,11 @@ function addDays(date: string, days: number): string {
 
 /**
  * How clients reach the demo service, and appointments: for every fourth client one that
- * happened and one to come; the demo client (the first) gets two to come, one past and one
+ * happened (not before their benefit started) and one to come, except for a client who leaves
+ * (demo-lifecycle.ts); the demo client (the first) gets two to come, one past and one
  * cancelled, so their own page and the AVG inzage show every kind.
  */
-export async function seedDemoAppointments(trx: Executor, organisationId: string, clients: { id: string; coachId: string | null }[], today: string): Promise<void> {
+export async function seedDemoAppointments(trx: Executor, organisationId: string, clients: { id: string; coachId: string | null; leaves?: boolean; startedOn?: string }[], today: string): Promise<void> {
   await updateServiceContact(trx, organisationId, { contact_phone: '0345 123 456', contact_email: 'info@werkplein-lingedal.example', visiting_address: OFFICES[0]! });
   const rows: Insertable<AppointmentsTable>[] = [];
   const add = (client: { id: string; coachId: string | null }, day: string, time: string, i: number, cancelled = false) => {
@@ -41,8 +42,9 @@ export async function seedDemoAppointments(trx: Executor, organisationId: string
     });
   };
   clients.forEach((client, i) => {
-    if (i % 4 !== 0) return;
-    add(client, addDays(addMonths(today, -1), 0), '10:00', i);
+    if (i % 4 !== 0 || client.leaves) return;
+    const past = addDays(addMonths(today, -1), 0);
+    if (!client.startedOn || client.startedOn <= past) add(client, past, '10:00', i);
     add(client, addDays(today, 3 + (i % 20)), i % 2 === 0 ? '09:30' : '14:00', i + 1);
   });
   const demoClient = clients[0];

@@ -3,6 +3,7 @@
  * holiday, and each module has its own weekday and part of the day, so a client in two modules
  * is never booked twice at the same hour.
  */
+import type { Faker } from '@faker-js/faker';
 import { addDays } from './demo-referrals.ts';
 
 /** Easter Sunday of a year (the anonymous Gregorian algorithm), as YYYY-MM-DD. */
@@ -60,4 +61,31 @@ export function weeklySessionDays(from: string, count: number, slot: SessionSlot
   const days: string[] = [];
   for (; days.length < count; day = addDays(day, 7)) if (isWorkingDay(day)) days.push(day);
   return days;
+}
+
+/** The working day on or after `date`, or the one before it when that would pass `last`. */
+export function workingDayNear(date: string, last: string): string {
+  let day = date;
+  while (!isWorkingDay(day) && day < last) day = addDays(day, 1);
+  while (!isWorkingDay(day)) day = addDays(day, -1);
+  return day;
+}
+
+/**
+ * `count` working days from `from` to `to`, in date order, spread the way starts and ends fall in
+ * a real service: each month gets about its share, but every day is drawn at random within two
+ * shares either side of its place, so the months differ a little and none is empty or piles up
+ * (plain random days leave a small demo's month empty; fixed offsets from today give every month
+ * the same count). Deterministic for a seeded `faker`.
+ */
+export function spreadWorkingDays(faker: Faker, count: number, from: string, to: string): string[] {
+  const span = Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+  const days: string[] = [];
+  for (let j = 0; j < count; j++) {
+    const place = (j + 0.5 + faker.number.float({ min: -2, max: 2 })) / count;
+    // Reflected at the ends of the period, so the first and last days do not pile up there.
+    const share = place < 0 ? -place : place > 1 ? 2 - place : place;
+    days.push(workingDayNear(addDays(from, Math.round(share * span)), to));
+  }
+  return days.sort();
 }

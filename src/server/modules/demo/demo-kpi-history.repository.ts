@@ -18,7 +18,7 @@ export type DemoKpiClient = {
   /** Measurements in date order: [measured_on, step]. */
   measurements: { on: string; step: number }[];
   conversations: string[];
-  /** The last day anything happened or is planned for the client (measurement, contact, referral, placement, appointment, module, timeline event). */
+  /** The last day anything happened or is planned for the client (measurement, contact, referral, placement, appointment, module, timeline event); an ended referral's planned end does not count. */
   last_activity: string | null;
   /** The end of the latest completed trajectory, if any. */
   completed_on: string | null;
@@ -26,6 +26,8 @@ export type DemoKpiClient = {
   first_request: { on: string; from: number; to: number } | null;
   /** The day of the newest trajectory referral. */
   last_request: string | null;
+  /** A referral still requested, accepted or running: the client does not leave while it is open. */
+  open_referral: boolean;
 };
 
 /** Every demo client with its ladder history, yearly conversations and last activity. */
@@ -39,7 +41,7 @@ export async function listDemoKpiClients(db: Executor, organisationId: string): 
       to_char(greatest(
         (select max(l.measured_on) from ladder_measurements l where l.client_id = c.id),
         (select max(m.occurred_on) from contact_moments m where m.client_id = c.id),
-        (select max(greatest(r.requested_at::date, r.started_on, r.ended_on, r.planned_end_on)) from referrals r where r.client_id = c.id),
+        (select max(greatest(r.requested_at::date, r.started_on, coalesce(r.ended_on, r.planned_end_on))) from referrals r where r.client_id = c.id),
         (select max(greatest(p.starts_on, p.ended_on)) from placements p where p.client_id = c.id),
         (select max(a.starts_at::date) from appointments a where a.client_id = c.id),
         (select max(t.occurred_at::date) from timeline_events t where t.client_id = c.id and t.kind <> 'client.outflow'),
@@ -49,7 +51,8 @@ export async function listDemoKpiClients(db: Executor, organisationId: string): 
       (select to_char(max(r.ended_on), 'YYYY-MM-DD') from referrals r where r.client_id = c.id and r.kind = 'trajectory' and r.status = 'completed') as completed_on,
       (select json_build_object('on', to_char(r.requested_at, 'YYYY-MM-DD'), 'from', coalesce(k.ladder_from, 1), 'to', coalesce(k.ladder_to, 6))
         from referrals r join contracts k on k.id = r.contract_id where r.client_id = c.id and r.kind = 'trajectory' order by r.requested_at limit 1) as first_request,
-      (select to_char(max(r.requested_at), 'YYYY-MM-DD') from referrals r where r.client_id = c.id and r.kind = 'trajectory') as last_request
+      (select to_char(max(r.requested_at), 'YYYY-MM-DD') from referrals r where r.client_id = c.id and r.kind = 'trajectory') as last_request,
+      exists (select 1 from referrals r where r.client_id = c.id and r.status in ('requested', 'accepted', 'active')) as open_referral
     from clients c where c.organisation_id = ${organisationId}
     order by c.client_number`.execute(db);
   return rows.map((r) => ({ ...r, measurements: (r.measurements ?? []).map(([on, step]) => ({ on, step: Number(step) })), conversations: r.conversations ?? [] }));

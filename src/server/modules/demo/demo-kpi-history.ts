@@ -7,7 +7,7 @@
  */
 import { Faker, nl } from '@faker-js/faker';
 import type { OutflowReason } from '../../../shared/client-fields.ts';
-import { addMonths } from '../../../shared/dates.ts';
+import { addDays, addMonths } from '../../../shared/dates.ts';
 import { deriveLadderStep } from '../../../shared/ladder.ts';
 import type { Executor } from '../../db/database.ts';
 import { insertMunicipalityHistory } from '../clients/clients.repository.ts';
@@ -21,8 +21,14 @@ import { refreshLadderSummaries } from './demo-trajectories.repository.ts';
 const HISTORY_FROM = '2024-01-01';
 const clamp = (step: number) => Math.min(6, Math.max(1, step));
 
-/** Adds the KPI history to the demo organisation. `skip` are clients other demo flows rely on (the demo client's own account). */
-export async function seedDemoKpiHistory(trx: Executor, env: { organisationId: string; today: string; seed: number; municipalityIds: string[]; skip: string[] }) {
+/**
+ * Adds the KPI history to the demo organisation. `skip` are clients other demo flows rely on (the
+ * demo client's own account); `leavers` the outflow each client's life course planned (demo-lifecycle.ts).
+ */
+export async function seedDemoKpiHistory(
+  trx: Executor,
+  env: { organisationId: string; today: string; seed: number; municipalityIds: string[]; skip: string[]; leavers: ReadonlyMap<string, { on: string; reason: OutflowReason }> },
+) {
   const faker = new Faker({ locale: [nl] });
   faker.seed(env.seed + 13);
   const { organisationId, today } = env;
@@ -64,11 +70,13 @@ export async function seedDemoKpiHistory(trx: Executor, env: { organisationId: s
       measure(c, yearlyOn, reference, 'yearly');
     }
     if (intakeOn >= '2023-01-01' && intakeOn < addMonths(firstOn, -4) && intakeOn < addMonths(yearlyOn, -4)) measure(c, intakeOn, fitting(intakeOn, earlierStep(reference)), 'intake');
-    // Some clients dropped back lately: a yearly measurement one step lower after their last one.
+    // Some clients dropped back lately: a yearly measurement one step lower after their last one;
+    // more often from steps 3 and 4 (the volunteer work or daily activity stopped) than from others.
     // Not when a trajectory referral followed: the step at that referral is the one its product was chosen for.
-    if (last && last.step > 1 && last.on < addMonths(today, -4) && faker.number.float() < 0.2) {
+    if (last && last.step > 1 && last.on < addMonths(today, -4) && faker.number.float() < (last.step === 3 || last.step === 4 ? 0.4 : 0.2)) {
       const on = dayIn(addMonths(last.on, 3), 1);
-      if (!c.last_request || c.last_request < on) measure(c, on, last.step - 1, 'yearly');
+      const leaves = env.leavers.get(c.id);
+      if ((!c.last_request || c.last_request < on) && (!leaves || on < leaves.on)) measure(c, on, last.step - 1, 'yearly');
     }
 
     // Yearly conversations a year and two years before the newest (or, without one, over a year ago).
@@ -84,29 +92,38 @@ export async function seedDemoKpiHistory(trx: Executor, env: { organisationId: s
     }
   }
 
-  // Outflow: half of the completed trajectories end in work a few months later; a few others leave for other reasons.
-  const candidates = clients.filter((c) => !env.skip.includes(c.id));
+  // Outflow: who planned to leave (demo-lifecycle.ts) leaves on that day, or a month after the
+  // last thing on their record when something came later (within half a year, else they stay);
+  // half of the completed trajectories end in work a few months later; a few others leave for
+  // other reasons. Never while a referral is still open.
+  const candidates = clients.filter((c) => !env.skip.includes(c.id) && !c.open_referral);
   for (const c of candidates) {
     const added = latestAdded.get(c.id);
     const lastActivity = [c.last_activity ?? c.benefit_start_date, added ?? ''].sort().at(-1)!;
+    const planned = env.leavers.get(c.id);
     let endedOn: string | null = null;
     let reason: OutflowReason = 'werk';
-    if (c.completed_on && faker.number.float() < 0.5) {
+    if (planned) {
+      endedOn = planned.on >= lastActivity ? planned.on : addMonths(lastActivity, 1);
+      if (endedOn > addMonths(planned.on, 6)) continue;
+      reason = planned.reason;
+    } else if (c.completed_on && faker.number.float() < 0.5) {
       endedOn = addMonths(c.completed_on, faker.number.int({ min: 1, max: 3 }));
       reason = c.route === 'ondernemer' ? 'ondernemer' : 'werk';
     } else if (faker.number.float() < 0.06) {
       endedOn = addMonths(lastActivity, faker.number.int({ min: 1, max: 4 }));
       reason = faker.helpers.arrayElement(['werk', 'werk', 'opleiding', 'verhuizing', 'overig'] as const);
     }
-    if (!endedOn || endedOn > addMonths(today, -1) || endedOn < lastActivity || endedOn < addMonths(c.benefit_start_date, 3)) continue;
+    if (!endedOn || endedOn > addDays(today, -2) || endedOn < lastActivity || endedOn < addMonths(c.benefit_start_date, 3)) continue;
     outflows.push({ clientId: c.id, endedOn, reason });
     timeline.push({ organisation_id: organisationId, client_id: c.id, occurred_at: new Date(`${endedOn}T12:00:00Z`), kind: 'client.outflow', summary: `Uitstroom geregistreerd: uitkering beëindigd per ${endedOn}`, actor_id: c.coach_id });
   }
 
-  // Where everyone lived: a few moved here from another municipality of the service in 2025–2026.
+  // Where everyone lived: a few moved here from another municipality of the service in 2025–2026, while on a benefit.
+  const endedOn = new Map(outflows.map((o) => [o.clientId, o.endedOn]));
   for (const c of clients) {
     const movedOn = c.benefit_start_date < '2024-07-01' && !env.skip.includes(c.id) && faker.number.float() < 0.05 ? dayIn('2025-02-01', 18) : null;
-    if (movedOn && movedOn < today) {
+    if (movedOn && movedOn < (endedOn.get(c.id) ?? today)) {
       const from = faker.helpers.arrayElement(env.municipalityIds.filter((m) => m !== c.municipality_id));
       history.push({ organisation_id: organisationId, client_id: c.id, municipality_id: from, from_on: c.benefit_start_date, recorded_by: c.coach_id });
       history.push({ organisation_id: organisationId, client_id: c.id, municipality_id: c.municipality_id, from_on: movedOn, recorded_by: c.coach_id });

@@ -1,5 +1,6 @@
+import { Faker, nl } from '@faker-js/faker';
 import type { Insertable } from 'kysely';
-import { addMonths } from '../../../shared/dates.ts';
+import { addDays, addMonths } from '../../../shared/dates.ts';
 import { backInEducationSince, PLACEMENT_KIND_NAMES, PLACEMENT_OUTCOME_NAMES, TEGENPRESTATIE_DEFAULT_GROUND, isYoungPerson, type Diploma, type EducationLevel, type EmployerSector, type PlacementKind, type PlacementOutcome } from '../../../shared/placements.ts';
 import type { Executor } from '../../db/database.ts';
 import type { BeschutWerkApplicationsTable, ClientWorkProfilesTable, PlacementsTable, TegenprestatieDecisionsTable } from '../../db/schema.ts';
@@ -10,6 +11,7 @@ import { insertPlacements, insertWorkProfiles } from '../placements/placements.r
 import { insertDecision } from '../tegenprestatie/tegenprestatie.repository.ts';
 import { insertTimelineEvents, type NewTimelineEvent } from '../timeline/timeline.repository.ts';
 import { insertSchoolRecords, type SchoolRecordValues } from '../youth/youth.repository.ts';
+import { spreadWorkingDays, workingDayNear } from './demo-calendar.ts';
 
 /** A dozen fictional employers of the demo region (KvK numbers from an unused range). */
 const EMPLOYERS: { name: string; sector: EmployerSector; municipality: number; contact: string }[] = [
@@ -63,7 +65,10 @@ type Env = { organisationId: string; today: string; clientIds: string[]; rows: N
  * municipalities with applications in assessment, a waiting list, placements and a fitness
  * trajectory, school records for young clients, and one tegenprestatie decision.
  */
-export async function seedDemoPlacements(trx: Executor, organisationId: string, clientIds: string[], rows: NewClientRow[], municipalityIds: string[], today: string): Promise<void> {
+export async function seedDemoPlacements(trx: Executor, organisationId: string, clientIds: string[], rows: NewClientRow[], municipalityIds: string[], today: string, seed: number): Promise<void> {
+  // The start days' own random source (seeded apart), so the rest of the demo draws what it drew before.
+  const faker = new Faker({ locale: [nl] });
+  faker.seed(seed + 23);
   const env: Env = { organisationId, today, clientIds, rows };
   const employerIds = await insertEmployers(
     trx,
@@ -189,21 +194,22 @@ export async function seedDemoPlacements(trx: Executor, organisationId: string, 
     if (!reportedOn) event(i, next.enrolledSince!, 'youth.school', 'School en kwalificatie vastgelegd');
   };
 
+  const startOf = placementStarts(faker, rows, today);
   let n = 0;
   for (let i = 1; i < clientIds.length; i++) {
     if (i % 3 === 1) {
       const kind = KINDS[n % KINDS.length]!;
-      const startsOn = addMonths(today, -(2 + (n % 14)));
+      const startsOn = startOf.get(i)!;
       const end = n % 4 === 3 && kind !== 'afspraakbaan' ? OUTCOMES[n % OUTCOMES.length] : undefined;
       if (kind === 'afspraakbaan') {
-        // One in its trial period now, the next on contract after a trial of two months.
-        const inTrial = n % 2 === 1;
-        const trialStart = inTrial ? addMonths(today, -1) : startsOn;
-        profiles.push({ client_id: clientIds[i]!, organisation_id: organisationId, doelgroepregister: true, doelgroepregister_on: addMonths(trialStart, -4), wsw_history: false });
+        // A trial of two months, then the contract: still in the trial when it started less than two months ago.
+        const trialEnds = addMonths(startsOn, 2);
+        const inTrial = trialEnds > today;
+        profiles.push({ client_id: clientIds[i]!, organisation_id: organisationId, doelgroepregister: true, doelgroepregister_on: addMonths(startsOn, -4), wsw_history: false });
         const phase = inTrial
-          ? { phase: 'proefplaatsing' as const, trial_ends_on: addMonths(today, 1), contract_starts_on: null }
-          : { phase: 'contract' as const, trial_ends_on: addMonths(startsOn, 2), contract_starts_on: addMonths(startsOn, 2) };
-        place(i, kind, n, trialStart, { ...phase, wage_subsidy: true, wage_subsidy_percentage: 30 + (n % 4) * 10, job_coach: true, job_coach_organisation: 'Jobcoach Rivierenland' });
+          ? { phase: 'proefplaatsing' as const, trial_ends_on: trialEnds, contract_starts_on: null }
+          : { phase: 'contract' as const, trial_ends_on: trialEnds, contract_starts_on: trialEnds };
+        place(i, kind, n, startsOn, { ...phase, wage_subsidy: true, wage_subsidy_percentage: 30 + (n % 4) * 10, job_coach: true, job_coach_organisation: 'Jobcoach Rivierenland' });
       } else if (kind === 'sw') {
         profiles.push({ client_id: clientIds[i]!, organisation_id: organisationId, doelgroepregister: false, wsw_history: true, wsw_ended_on: '2019-06-30' });
         place(i, kind, n, startsOn, {}, end);
@@ -231,6 +237,38 @@ export async function seedDemoPlacements(trx: Executor, organisationId: string, 
   for (const chunk of chunks(applications)) await insertApplications(trx, chunk);
   for (const chunk of chunks(schools)) await insertSchoolRecords(trx, chunk);
   for (const chunk of chunks(timeline)) await insertTimelineEvents(trx, chunk);
+}
+
+/** The groups the monthly trends count placements in (work, participation) and the rest: each group's starts are spread on their own. */
+const START_GROUPS: PlacementKind[][] = [['regulier', 'afspraakbaan', 'beschut_werk'], ['participatiebaan', 'meedoenbaan', 'vrijwilligerswerk', 'mantelzorg'], ['werkervaringsplaats', 'sw']];
+
+/**
+ * The start day of each placement (clients at index 1 modulo 3, the kinds in turn): each group of
+ * START_GROUPS spread over the two years before this one and this year up to a week ago
+ * (spreadWorkingDays), so every month has its work and participation starts and last year began
+ * with placements running; within a group the earliest days go to the clients whose benefit
+ * started earliest, and none falls in a client's first month on the benefit. At least one
+ * afspraakbaan started less than two months ago, so one is in its trial period even in a small
+ * demo. (Once every start lay 2–15 months before today: 13 a month, none before that.)
+ */
+function placementStarts(faker: Faker, rows: NewClientRow[], today: string): Map<number, string> {
+  const placed = rows.flatMap((_, i) => (i % 3 === 1 ? [i] : []));
+  // The loop in seedDemoPlacements hands out the kinds in turn: client 3n + 1 gets the n-th.
+  const kindOf = (i: number) => KINDS[((i - 1) / 3) % KINDS.length]!;
+  const startOf = (i: number) => String(rows[i]!.benefit_start_date);
+  const starts = new Map<number, string>();
+  for (const kinds of START_GROUPS) {
+    const group = placed.filter((i) => kinds.includes(kindOf(i)));
+    const days = spreadWorkingDays(faker, group.length, `${Number(today.slice(0, 4)) - 2}-01-01`, addDays(today, -7));
+    group.sort((a, b) => (startOf(a) < startOf(b) ? -1 : startOf(a) > startOf(b) ? 1 : a - b));
+    group.forEach((i, k) => starts.set(i, [days[k]!, addMonths(startOf(i), 1)].sort()[1]!));
+  }
+  const afspraakbanen = placed.filter((i) => kindOf(i) === 'afspraakbaan');
+  if (afspraakbanen.length > 0 && afspraakbanen.every((i) => addMonths(starts.get(i)!, 2) <= today)) {
+    const newest = afspraakbanen.reduce((a, b) => (starts.get(a)! >= starts.get(b)! ? a : b));
+    starts.set(newest, workingDayNear(addMonths(today, -1), today));
+  }
+  return starts;
 }
 
 /** Rows in slices of a thousand. */

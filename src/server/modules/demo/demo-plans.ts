@@ -1,5 +1,5 @@
 import { Faker, nl } from '@faker-js/faker';
-import { addMonths } from '../../../shared/dates.ts';
+import { addDays, addMonths } from '../../../shared/dates.ts';
 import type { GoalOwnerKind, GoalStatus } from '../../../shared/plan-goals.ts';
 import { dimensionMeans, flaggedAspects, HEALTH_DIMENSIONS, HEALTH_DIMENSION_NAMES, type HealthAspect, type HealthDimension } from '../../../shared/positive-health.ts';
 import type { Executor } from '../../db/database.ts';
@@ -36,7 +36,8 @@ const GOAL_IDEAS: Readonly<Record<HealthDimension, readonly { goal: string; acti
   ],
 };
 
-type DemoClient = { id: string; coachId: string | null };
+/** `startedOn` and `leaves` from the client's life course (demo-lifecycle.ts): no plan before the benefit started, none for who leaves. */
+type DemoClient = { id: string; coachId: string | null; startedOn?: string; leaves?: boolean };
 
 const clamp = (n: number, min: number, max: number) => Math.max(min, Math.min(max, Math.round(n)));
 
@@ -65,6 +66,7 @@ export async function seedDemoPlans(trx: Executor, organisationId: string, clien
     const growth = HEALTH_DIMENSIONS.map(() => faker.number.float({ min: -0.3, max: 1.6 }));
     const count = full ? 3 : faker.number.int({ min: 1, max: 3 });
     const firstOn = addMonths(today, -faker.number.int({ min: 9, max: 15 }));
+    if (!full && (client.leaves || (client.startedOn && firstOn < addDays(client.startedOn, 14)))) return;
     let latestAnswers = buildAnswers(() => 0);
     for (let m = 0; m < count; m++) {
       const measuredOn = m === 0 ? firstOn : addMonths(firstOn, Math.round(((m * 1) / count) * 9) + 1);

@@ -10,7 +10,8 @@ import type { DemoContract } from './demo-providers.ts';
 import * as T from './demo-referral-texts.ts';
 
 /** A demo client as the trajectory data needs it; `steps` is their ladder history so far, in date order (referrals add to it). */
-export type DemoClient = { id: string; name: string; coachId: string; municipalityId: string; ladderStep: number | null; growthPotential: number | null; steps: { on: string; step: number }[] };
+/** `startedOn`: the benefit start of the client's life course (demo-lifecycle.ts), when known. */
+export type DemoClient = { id: string; name: string; coachId: string; municipalityId: string; ladderStep: number | null; growthPotential: number | null; steps: { on: string; step: number }[]; startedOn?: string };
 
 /**
  * The client's step when a referral is made on `date`: the newest measurement on or before it,

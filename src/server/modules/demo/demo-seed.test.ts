@@ -79,6 +79,16 @@ describeEachDatabase(
       expect(work.rows.filter((r) => r.step === null || r.step < 5)).toEqual([]);
     });
 
+    it('leaves no referral open and starts nothing after a client flowed out', async () => {
+      const { rows } = await sql<{ what: string; n: number }>`
+        select 'open referral' as what, count(*)::int as n from referrals r join clients c on c.id = r.client_id
+          where c.benefit_ended_on is not null and r.status in ('requested', 'accepted', 'active')
+        union all select 'referral', count(*)::int from referrals r join clients c on c.id = r.client_id where r.requested_at::date > c.benefit_ended_on
+        union all select 'placement', count(*)::int from placements p join clients c on c.id = p.client_id where p.starts_on > c.benefit_ended_on
+        union all select 'enrolment', count(*)::int from enrolments e join clients c on c.id = e.client_id where e.requested_at::date > c.benefit_ended_on`.execute(db());
+      expect(rows.filter((r) => r.n > 0)).toEqual([]);
+    });
+
     it('refers a client to a product for the step they stood on at the referral', async () => {
       const { rows } = await sql<{ product: string; step: number; requested: string }>`
         select k.product, s.step, to_char(r.requested_at, 'YYYY-MM-DD') as requested

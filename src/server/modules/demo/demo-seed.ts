@@ -3,7 +3,7 @@ import type { Insertable, Kysely } from 'kysely';
 import { completeBsn } from '../../../shared/bsn.ts';
 import type { DB } from '../../db/schema.ts';
 import { hashPassword } from '../auth/password.ts';
-import { addMonths, todayIso } from '../../../shared/dates.ts';
+import { addDays, addMonths, todayIso } from '../../../shared/dates.ts';
 import type { Executor } from '../../db/database.ts';
 import { insertClients, type NewClientRow } from '../clients/clients.repository.ts';
 import { insertContacts } from '../contacts/contacts.repository.ts';
@@ -23,7 +23,7 @@ import { seedDemoPlacements } from './demo-placements.ts';
 import { seedDemoKpiHistory } from './demo-kpi-history.ts';
 import { rebuildAllFacts } from '../kpi/facts/kpi-facts.service.ts';
 import { seedDemoAgreements, seedDemoReturnOutflow } from './demo-agreements.ts';
-import { seedDemoWorkHistory } from './demo-work-history.ts';
+import { demoWorkHistoryFaker, seedDemoWorkHistory } from './demo-work-history.ts';
 import { seedDemoModules } from './demo-modules.ts';
 import { seedDemoProjects } from './demo-projects.ts';
 import { DEMO_PARTNERS, DEMO_PROVIDERS, insertDemoContracts, insertDemoExternalOrganisations } from './demo-providers.ts';
@@ -34,6 +34,7 @@ import { seedDemoPlans } from './demo-plans.ts';
 import { alignRegistrations, endTimelinesAtSeeding } from './demo-consistency.repository.ts';
 import { measureOutflowsToWork } from './demo-consistency.ts';
 import { seedDemoReportTexts } from './demo-report-texts.ts';
+import { demoLife, demoLifeFaker, placeDeskProfile, type DemoLife } from './demo-lifecycle.ts';
 
 /**
  * The demo organisation of PRODUCT.md: one shared service (Werkplein) for a town of ~68,000 and
@@ -108,6 +109,8 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
 
     const rows: NewClientRow[] = [];
     const profiles: DeskProfile[] = [];
+    const lives: DemoLife[] = [];
+    const lifeFaker = demoLifeFaker(options.seed ?? 2026);
     const firstNumber = await reserveClientNumbers(trx, organisationId, clientTotal);
     const usedBsn = new Set<string>();
     for (let i = 0; i < clientTotal; i++) {
@@ -124,7 +127,11 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       const firstName = faker.person.firstName();
       const lastName = faker.person.lastName();
       const municipalityName = DEMO_MUNICIPALITIES[municipalityIds.indexOf(coach.team.municipalityId)]!.name;
-      const profile = deskProfile(faker, dateOfBirth, today, municipalityName);
+      // The benefit start the desk drew, then the client's life course around it (demo-lifecycle.ts).
+      const drawn = deskProfile(faker, dateOfBirth, today, municipalityName);
+      const life = demoLife(lifeFaker, i, addMonths(today, -faker.number.int({ min: 2, max: 96 })), age, today);
+      lives.push(life);
+      const profile = placeDeskProfile(drawn, life, today);
       profiles.push(profile);
       const latest = profile.measurements[profile.measurements.length - 1];
       rows.push({
@@ -145,7 +152,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
         postcode: profile.contact.postcode,
         city: municipalityName,
         benefit_type: 'bijstand',
-        benefit_start_date: addMonths(today, -faker.number.int({ min: 2, max: 96 })),
+        benefit_start_date: life.startedOn,
         target_groups: profile.targetGroups,
         route: profile.route,
         ladder_step: latest?.step ?? null,
@@ -161,7 +168,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       options.onProgress?.(Math.min(i + 500, rows.length), rows.length);
     }
 
-    await seedDeskHistory(trx, organisationId, clientIds, rows, profiles, coachIds.map((c) => c.id), today);
+    await seedDeskHistory(trx, organisationId, clientIds, rows, profiles, lives, coachIds.map((c) => c.id), today);
 
     // Referrals in every state with their history, modules with cohorts, and projects.
     const env = { faker: trajectoryFaker, organisationId, today };
@@ -173,6 +180,7 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       ladderStep: rows[i]!.ladder_step ?? null,
       growthPotential: rows[i]!.ladder_growth_potential ?? null,
       steps: profiles[i]!.measurements.map((m) => ({ on: m.measuredOn, step: m.step })),
+      startedOn: lives[i]!.startedOn,
     }));
     const organisation = (kind: 'provider' | 'partner', i: number) => {
       const def = kind === 'provider' ? DEMO_PROVIDERS[i]! : DEMO_PARTNERS[i]!;
@@ -195,16 +203,18 @@ export async function seedDemo(db: Kysely<DB>, options: DemoSeedOptions): Promis
       team_id: null,
       external_organisation_id: null,
     });
-    await seedDemoAppointments(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
-    await seedDemoPlans(trx, organisationId, clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null })), today);
-    await seedDemoPlacements(trx, organisationId, clientIds, rows, municipalityIds, today);
+    const lived = clientIds.map((id, i) => ({ id, coachId: rows[i]!.coach_id ?? null, startedOn: lives[i]!.startedOn, leaves: lives[i]!.leaves !== null }));
+    await seedDemoAppointments(trx, organisationId, lived, today);
+    await seedDemoPlans(trx, organisationId, lived, today);
+    await seedDemoPlacements(trx, organisationId, clientIds, rows, municipalityIds, today, options.seed ?? 2026);
     await seedDemoAgreements(trx, organisationId, municipalityIds);
     await seedDemoReportTexts(trx, { organisationId, today, municipalities: DEMO_MUNICIPALITIES.map((m, i) => ({ id: municipalityIds[i]!, name: m.name })), authorId: policyOfficerId });
-    await seedDemoWorkHistory(trx, { organisationId, today, clientIds, rows, steps: demoClients.map((c) => c.steps) });
+    await seedDemoWorkHistory(trx, { organisationId, today, clientIds, rows, steps: demoClients.map((c) => c.steps), faker: demoWorkHistoryFaker(options.seed ?? 2026) });
     // Registration before the first thing on each record; then the ladder, conversation, outflow
     // and move history for the KPIs on top of all the above, and a fitting step for who left for work.
     await alignRegistrations(trx, organisationId);
-    await seedDemoKpiHistory(trx, { organisationId, today, seed: options.seed ?? 2026, municipalityIds, skip: [clientIds[0]!] });
+    const leavers = new Map(clientIds.flatMap((id, i) => (lives[i]!.leaves ? [[id, lives[i]!.leaves!] as const] : [])));
+    await seedDemoKpiHistory(trx, { organisationId, today, seed: options.seed ?? 2026, municipalityIds, skip: [clientIds[0]!], leavers });
     await seedDemoReturnOutflow(trx, organisationId, today);
     await measureOutflowsToWork(trx, organisationId);
     await endTimelinesAtSeeding(trx, organisationId);
@@ -223,6 +233,7 @@ async function seedDeskHistory(
   clientIds: string[],
   rows: NewClientRow[],
   profiles: DeskProfile[],
+  lives: DemoLife[],
   coachIds: string[],
   today: string,
 ) {
@@ -235,7 +246,12 @@ async function seedDeskHistory(
     const clientId = clientIds[i]!;
     const profile = profiles[i]!;
     const coachId = (rows[i]!.coach_id as string | null) ?? coachIds[0]!;
-    const firstDate = profile.measurements[0]?.measuredOn ?? addMonths(today, -3);
+    // Without a measurement the route was set three months before today (or before leaving), but
+    // not before the intake two weeks into the benefit (nor after leaving or today).
+    const life = lives[i]!;
+    const lastDay = life.leaves?.on ?? today;
+    const intake = [addDays(life.startedOn, 14), lastDay].sort()[0]!;
+    const firstDate = profile.measurements[0]?.measuredOn ?? [addMonths(lastDay, -3), intake].sort().at(-1)!;
     timeline.push({ organisation_id: organisationId, client_id: clientId, occurred_at: at(addMonths(firstDate, -1)), kind: 'client.registered', summary: 'Cliënt geregistreerd', actor_id: coachId });
     if (profile.route) {
       routeChanges.push({ organisation_id: organisationId, client_id: clientId, previous_route: null, route: profile.route, reason: 'Vastgesteld na het intakegesprek', changed_by: coachId, changed_at: at(firstDate) });
@@ -269,7 +285,8 @@ async function seedDeskHistory(
     if (profile.signal) {
       const s = profile.signal;
       const { id: signalId } = await insertSignal(trx, { organisation_id: organisationId, client_id: clientId, domain: s.domain, severity: s.severity, description: s.description, follow_up_on: s.followUpOn, raised_by: coachId });
-      timeline.push({ organisation_id: organisationId, client_id: clientId, occurred_at: at(addMonths(today, -1)), kind: 'signal.raised', summary: `Signaal ${s.domain.replace(/_/g, ' ')} (${s.severity})`, actor_id: coachId });
+      const raisedOn = [addMonths(today, -1), life.startedOn].sort().at(-1)!;
+      timeline.push({ organisation_id: organisationId, client_id: clientId, occurred_at: at(raisedOn), kind: 'signal.raised', summary: `Signaal ${s.domain.replace(/_/g, ' ')} (${s.severity})`, actor_id: coachId });
       if (s.escalate) {
         await insertEscalation(trx, { organisation_id: organisationId, client_id: clientId, signal_id: signalId, target_kind: 'kernteam', external_organisation_id: null, question: 'Graag meedenken over een integrale aanpak.', due_on: addMonths(today, 1), created_by: coachId });
         await setSignalStatus(trx, signalId, 'geescaleerd');

@@ -1,4 +1,5 @@
 import { Faker, nl } from '@faker-js/faker';
+import { addMonths } from '../../../shared/dates.ts';
 import type { ReferralStatus } from '../../../shared/referrals.ts';
 import type { Executor } from '../../db/database.ts';
 import { insertTask } from '../tasks/tasks.repository.ts';
@@ -126,9 +127,11 @@ export async function seedDemoTrajectories(trx: Executor, env: DemoEnv, input: D
   referFirst(others(heuveldorp), taalhuis, 'withdrawn');
   referFirst(others(waalkant), taalhuis, 'completed');
 
-  // Volume: every third remaining client, providers chosen by what fits the client's step and place.
+  // Volume: every third remaining client who came in more than half a year ago (a newcomer is
+  // not referred yet), providers chosen by what fits the client's step and place.
+  const newcomers = addMonths(env.today, -6);
   clients.forEach((client, i) => {
-    if (i % 3 !== 0 || used.has(client.id)) return;
+    if (i % 3 !== 0 || used.has(client.id) || (client.startedOn ?? '') > newcomers) return;
     const n = Math.floor(i / 3);
     if (n % 7 === 6) return void refer(client, partners[n % partners.length]!, BULK_PARTNER_STATUSES[n % BULK_PARTNER_STATUSES.length]!);
     const status = BULK_STATUSES[n % BULK_STATUSES.length]!;

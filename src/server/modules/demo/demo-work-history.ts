@@ -6,6 +6,7 @@
  * extension and outflow to work), and module cohorts with attendance last year.
  */
 import { randomUUID } from 'node:crypto';
+import { Faker, nl } from '@faker-js/faker';
 import type { Insertable } from 'kysely';
 import { addMonths } from '../../../shared/dates.ts';
 import { STOP_REASONS, type ReferralStatus } from '../../../shared/referrals.ts';
@@ -15,13 +16,20 @@ import { insertApplications } from '../beschut-werk/beschut-werk.repository.ts';
 import type { NewClientRow } from '../clients/clients.repository.ts';
 import { insertPlacements, insertWorkProfiles } from '../placements/placements.repository.ts';
 import { addDays, at, stepAt } from './demo-referrals.ts';
-import { weeklySessionDays } from './demo-calendar.ts';
+import { spreadWorkingDays, weeklySessionDays, workingDayNear } from './demo-calendar.ts';
 import { moduleSlot } from './demo-modules.ts';
 import { insertDemoRows } from './demo-trajectories.repository.ts';
 import { demoContracts, demoOwnModules, rewriteSchoolHistory, youngWithoutReport } from './demo-work-history.repository.ts';
 
 /** `steps` holds each client's ladder history so far (by client index), so a trajectory's product fits the step at the referral. */
-type Env = { organisationId: string; today: string; clientIds: string[]; rows: NewClientRow[]; steps: { on: string; step: number }[][] };
+type Env = { organisationId: string; today: string; clientIds: string[]; rows: NewClientRow[]; steps: { on: string; step: number }[][]; faker: Faker };
+
+/** The work history's own random source (seeded apart), so the rest of the demo draws what it drew before. */
+export function demoWorkHistoryFaker(seed: number): Faker {
+  const faker = new Faker({ locale: [nl] });
+  faker.seed(seed + 29);
+  return faker;
+}
 
 /** Adds last year's and the year before's work history (see the file comment). */
 export async function seedDemoWorkHistory(trx: Executor, env: Env): Promise<void> {
@@ -129,17 +137,24 @@ async function youth(trx: Executor, env: Env, year: number) {
 }
 
 /**
- * Trajectories that ran last year and ended in it (thirty, or one per ten clients in a larger demo): completed (one after an approved
- * extension), stopped early (three of them into a regular job within three months), and
- * transferred to a work-oriented trajectory.
+ * Trajectories that ran last year and ended in it (thirty, or one per ten clients in a larger
+ * demo), their ends spread over the year: completed (one in ten after an approved extension),
+ * stopped early (three in ten, two of them into a regular job a month later), and transferred
+ * to a work-oriented trajectory.
  */
 async function trajectories(trx: Executor, env: Env, clients: { id: string; i: number }[], year: number) {
   const contracts = await demoContracts(trx, env.organisationId);
   const referrals: Insertable<DB['referrals']>[] = [];
   const transitions: Insertable<DB['referral_transitions']>[] = [];
   const jobs: Insertable<PlacementsTable>[] = [];
+  // The ends spread over last year (spreadWorkingDays); each ran four to ten months before it, an
+  // extended one thirteen (its twelve months and one of the three more).
+  const ends = spreadWorkingDays(env.faker, clients.length, `${year - 1}-01-05`, `${year - 1}-12-18`);
   clients.forEach(({ id, i }, k) => {
-    const startedOn = addMonths(`${year - 2}-09-01`, k % 12);
+    const kind = k % 10;
+    const extended = kind === 9;
+    const endedOn = ends[k]!;
+    const startedOn = workingDayNear(addMonths(endedOn, -(extended ? 13 : env.faker.number.int({ min: 4, max: 10 }))), endedOn);
     const requestedOn = addDays(startedOn, -21);
     // A contract that covers the client's municipality on the day of the referral, for the client's step then.
     const step = stepAt({ steps: env.steps[i] ?? [] }, requestedOn);
@@ -147,9 +162,6 @@ async function trajectories(trx: Executor, env: Env, clients: { id: string; i: n
     const contract = fitting[k % Math.max(1, fitting.length)];
     if (!contract) return;
     const plannedEnd = addMonths(startedOn, 12);
-    const kind = k % 10;
-    const extended = kind === 9;
-    const endedOn = extended ? `${year - 1}-12-10` : addMonths(startedOn, 4 + (k % 7)) > `${year - 1}-12-15` ? `${year - 1}-12-15` : addMonths(startedOn, 4 + (k % 7));
     const status: ReferralStatus = kind <= 4 || extended ? 'completed' : kind <= 7 ? 'stopped' : 'transferred';
     const coach = (env.rows[i]!.coach_id as string | null) ?? null;
     const referralId = randomUUID();

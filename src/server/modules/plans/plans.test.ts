@@ -152,5 +152,5 @@ describeEachDatabase(
       expect(flat).toContain(`Pagina 1 van ${pages}`);
     });
   },
-  { setup: async ({ database, config }) => void (await seedDemo(database.db, { clients: 12, pseudonymKey: config.pseudonymKey })) },
+  { setup: async ({ database, config }) => void (await seedDemo(database.db, { clients: 24, pseudonymKey: config.pseudonymKey })) },
 );
