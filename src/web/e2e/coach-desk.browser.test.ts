@@ -8,7 +8,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { completeBsn } from '../../shared/bsn.ts';
-import { dutchDate, todayIso } from '../../shared/dates.ts';
+import { addDays, dutchDate, todayIso } from '../../shared/dates.ts';
 import type { Role } from '../../shared/roles.ts';
 import { startTestServer } from '../../server/test/test-server.ts';
 import { expectAccessible, launchBrowser, navigate, settle, signIn, type TestServer } from './browser-harness.ts';
@@ -21,6 +21,12 @@ let page: Page;
 const login = (p: Page, role: Role) => signIn(p, server, role);
 /** The address of the client registered in the first test; later tests work on it. */
 let clientPath = '';
+/**
+ * The day that client was registered (in the Netherlands), which is also the day they came to
+ * live in their municipality and the start of their benefit. Later tests compare with this day,
+ * not with today: the suite may run across midnight.
+ */
+let registeredOn = '';
 
 beforeAll(async () => {
   server = await startTestServer({ clients: 40 });
@@ -105,6 +111,7 @@ describe('the coach desk in the browser', () => {
     await expect.poll(() => bsn.getAttribute('aria-invalid')).toBe('true');
 
     await fillNewClient(page, 'Dirk', 'Dubbelman');
+    registeredOn = todayIso();
     await page.getByRole('button', { name: 'Cliënt registreren' }).click();
     await page.getByRole('heading', { level: 1, name: 'Dirk Dubbelman' }).waitFor();
     await settle(page);
@@ -262,11 +269,10 @@ describe('the coach desk in the browser', () => {
     expect(await edit.textContent()).toContain('De verhuisdatum kan niet in de toekomst liggen.');
     await expectAccessible(page, 'client edit form with a move date error');
 
-    // The client was registered today: the server refuses a move before that and says from when.
-    const yesterday = todayIso(new Date(Date.now() - 86_400_000));
-    await movedOn.fill(yesterday);
+    // The client came to live here the day they were registered: the server refuses a move before that and says from when.
+    await movedOn.fill(addDays(registeredOn, -1));
     await edit.getByRole('button', { name: 'Opslaan', exact: true }).click();
-    await edit.getByText(`De verhuisdatum kan niet vóór ${dutchDate(todayIso())} liggen`).waitFor();
+    await edit.getByText(`De verhuisdatum kan niet vóór ${dutchDate(registeredOn)} liggen`).waitFor();
     expect(await movedOn.getAttribute('aria-invalid')).toBe('true');
 
     // Back to the old municipality: no move, no date asked.
@@ -295,10 +301,10 @@ describe('the coach desk in the browser', () => {
     await expectAccessible(page, 'outflow form with errors');
 
     // Before the benefit started (no start date: the day of registration, today) the server refuses, readably, at the field.
-    await endedOn.fill(todayIso(new Date(Date.now() - 86_400_000)));
+    await endedOn.fill(addDays(registeredOn, -1));
     await form.getByLabel('Reden van uitstroom').selectOption({ label: 'Werk in loondienst' });
     await form.getByRole('button', { name: 'Uitstroom opslaan' }).click();
-    await form.getByText(`De laatste dag kan niet vóór de ingangsdatum van de uitkering liggen (${dutchDate(todayIso())}).`).waitFor();
+    await form.getByText(`De laatste dag kan niet vóór de ingangsdatum van de uitkering liggen (${dutchDate(registeredOn)}).`).waitFor();
     expect(await endedOn.getAttribute('aria-invalid')).toBe('true');
     await expectAccessible(page, 'outflow form with a refused date');
 
