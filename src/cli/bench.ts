@@ -16,7 +16,7 @@ import { SCENARIOS, type BenchContext } from '../server/bench/scenarios.ts';
 import { DEMO_PASSWORD } from '../server/modules/demo/demo-accounts.ts';
 
 /**
- * `npm run bench [-- --clients 100000 --duration 10 --connections 50 --only name --fresh --prepare --explain]`
+ * `npm run bench [-- --clients 100000 --duration 10 --connections 50 --only name --fresh --prepare --explain --port 3900]`
  * Builds a synthetic organisation in PostgreSQL (reused when the scale matches), starts the app
  * and a floor server as child processes, runs every scenario and prints median and p99 next to
  * the floor measured in the same run.
@@ -30,6 +30,8 @@ const { values: args } = parseArgs({
     fresh: { type: 'boolean', default: false },
     database: { type: 'string', default: 'meedoen_bench' },
     workers: { type: 'string', default: '1' },
+    // The app listens here and the floor server on the next port: two runs side by side need two.
+    port: { type: 'string', default: '3900' },
     prepare: { type: 'boolean', default: false },
     explain: { type: 'boolean', default: false },
     // CPU lists for taskset, e.g. --app-cpus 1 --load-cpus 0: the app and floor servers on one core,
@@ -114,8 +116,8 @@ if (args.prepare || args.explain) {
   await database.close();
   process.exit(0);
 }
-const appPort = 3900;
-const floorPort = 3901;
+const appPort = Number(args.port);
+const floorPort = appPort + 1;
 const tsx = ['--import', 'tsx'];
 const app = await startChild(
   [...tsx, 'src/cli/start.ts'],
