@@ -20,6 +20,8 @@ import * as caseloadTrajectoryEnd from './migrations/20261126_0022_caseload_traj
 import * as kpiSnapshots from './migrations/20261126_0023_kpi_snapshots.ts';
 import * as annualConversationOverview from './migrations/20261126_0024_annual_conversation_overview.ts';
 import * as kpiSourceWriters from './migrations/20261126_0025_kpi_source_writers.ts';
+import * as caseloadOpenTasks from './migrations/20261126_0026_caseload_open_tasks.ts';
+import * as referralMeasuredFlags from './migrations/20261126_0028_referral_measured_flags.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -47,6 +49,8 @@ const migrations: Record<string, Migration> = {
   '20261126_0023_kpi_snapshots': kpiSnapshots,
   '20261126_0024_annual_conversation_overview': annualConversationOverview,
   '20261126_0025_kpi_source_writers': kpiSourceWriters,
+  '20261126_0026_caseload_open_tasks': caseloadOpenTasks,
+  '20261126_0028_referral_measured_flags': referralMeasuredFlags,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

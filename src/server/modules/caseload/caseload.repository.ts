@@ -8,32 +8,33 @@ import { onBenefit } from '../clients/outflow.repository.ts';
  * The clients of one coach (or of a whole team) within the actor's scope, with what the
  * caseload needs to decide what comes first: the denormalised summary fields, the end of the
  * benefit, the counts of open and overdue tasks and the planned end of a running trajectory.
- * A coach's caseload is tens of rows, read through the coach index; the subqueries are index
- * reads per client (tasks_client_idx, referrals_client_idx).
+ * A coach's caseload is tens of rows, read through the coach index; per client, one index-only
+ * read of the open tasks counts both figures (tasks_open_client_due_idx, migration 0026) and one
+ * of the running trajectories gives the end (referrals_running_trajectory_end_idx).
  */
 export async function listCaseloadRows(db: Executor, actor: Actor, filter: { coachId?: string; teamId?: string }, today: string) {
   let query = db
     .selectFrom('clients')
     .innerJoin('municipalities as m', 'm.id', 'clients.municipality_id')
     .leftJoin('users as coach', 'coach.id', 'clients.coach_id')
+    .innerJoinLateral(
+      (eb) =>
+        eb
+          .selectFrom('tasks')
+          .select((t) => [
+            t.fn.countAll<number>().as('open_task_count'),
+            t.fn.countAll<number>().filterWhere('tasks.due_on', '<', sql<string>`${today}::date`).as('overdue_task_count'),
+          ])
+          .whereRef('tasks.client_id', '=', 'clients.id')
+          .where('tasks.status', '=', 'open')
+          .as('open_tasks'),
+      (join) => join.onTrue(),
+    )
     .select((eb) => [
       'clients.id', 'clients.client_number', 'clients.first_name', 'clients.last_name', 'clients.date_of_birth', 'clients.bsn_pseudonym',
       'clients.route', 'clients.ladder_step', 'clients.ladder_measured_on', 'clients.annual_conversation_on', 'clients.open_signal_count',
       'clients.target_groups', 'clients.coach_id', 'clients.team_id', 'clients.version', 'clients.benefit_ended_on', 'm.id as municipality_id',
-      'm.name as municipality_name', 'coach.display_name as coach_name',
-      eb
-        .selectFrom('tasks')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('tasks.client_id', '=', 'clients.id')
-        .where('tasks.status', '=', 'open')
-        .as('open_task_count'),
-      eb
-        .selectFrom('tasks')
-        .select(eb.fn.countAll<number>().as('n'))
-        .whereRef('tasks.client_id', '=', 'clients.id')
-        .where('tasks.status', '=', 'open')
-        .where('tasks.due_on', '<', sql<string>`${today}::date`)
-        .as('overdue_task_count'),
+      'm.name as municipality_name', 'coach.display_name as coach_name', 'open_tasks.open_task_count', 'open_tasks.overdue_task_count',
       eb
         .selectFrom('referrals')
         .select((r) => r.fn.min('referrals.planned_end_on').as('d'))

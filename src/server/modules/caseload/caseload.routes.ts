@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { ROUTES, TARGET_GROUPS } from '../../../shared/client-fields.ts';
 import type { App, Deps } from '../../http/types.ts';
-import { ATTENTION_CODES, annualConversationsOverdue, caseload, reassignCaseload, teamCaseloads, type CaseloadEntry } from './caseload.service.ts';
+import { ATTENTION_CODES, attentionCodes, type CaseloadEntry } from './caseload.attention.ts';
+import { annualConversationsOverdue, caseload, reassignCaseload, teamCaseloads } from './caseload.service.ts';
 
 const named = z.object({ id: z.string(), name: z.string() });
 const attentionCounts = z.object({
@@ -65,26 +66,28 @@ const caseloadResponse = z.object({
   }),
 });
 
+/** The fields of a caseload client that leave the server; the BSN and its pseudonym are not among them. */
 function presentCaseloadItem(e: CaseloadEntry) {
+  const { row } = e;
   return {
-    id: e.id,
-    clientNumber: e.client_number,
-    firstName: e.first_name,
-    lastName: e.last_name,
-    dateOfBirth: e.date_of_birth,
+    id: row.id,
+    clientNumber: row.client_number,
+    firstName: row.first_name,
+    lastName: row.last_name,
+    dateOfBirth: row.date_of_birth,
     age: e.age,
-    municipality: { id: e.municipality_id, name: e.municipality_name },
-    coach: e.coach_id && e.coach_name ? { id: e.coach_id, displayName: e.coach_name } : null,
-    route: e.route,
-    targetGroups: e.target_groups,
-    ladder: { step: e.ladder_step, measuredOn: e.ladder_measured_on, overdue: e.ladderOverdue },
-    annualConversation: { required: e.annualRequired, overdue: e.annualOverdue, lastOn: e.annual_conversation_on },
-    openSignalCount: e.open_signal_count,
-    openTaskCount: Number(e.open_task_count),
-    overdueTaskCount: Number(e.overdue_task_count),
-    outflowedOn: e.outflowed ? e.benefit_ended_on : null,
-    trajectoryEndsOn: e.trajectory_ends_on,
-    attention: e.attention,
+    municipality: { id: row.municipality_id, name: row.municipality_name },
+    coach: row.coach_id && row.coach_name ? { id: row.coach_id, displayName: row.coach_name } : null,
+    route: row.route,
+    targetGroups: row.target_groups,
+    ladder: { step: row.ladder_step, measuredOn: row.ladder_measured_on, overdue: e.ladderOverdue },
+    annualConversation: { required: e.annualRequired, overdue: e.annualOverdue, lastOn: row.annual_conversation_on },
+    openSignalCount: row.open_signal_count,
+    openTaskCount: row.open_task_count,
+    overdueTaskCount: row.overdue_task_count,
+    outflowedOn: e.outflowed ? row.benefit_ended_on : null,
+    trajectoryEndsOn: row.trajectory_ends_on,
+    attention: attentionCodes(e),
   };
 }
 
