@@ -163,6 +163,9 @@ export interface ReferralsTable {
   withdrawal_reason: string | null;
   outcome: string | null;
   escalation_id: string | null;
+  /** Set by a trigger when a trajectory_start or trajectory_end measurement is linked (migration 0028). */
+  start_measured: ColumnType<boolean, never, never>;
+  end_measured: ColumnType<boolean, never, never>;
   version: ColumnType<number, number | undefined, number>;
   created_at: CreatedAt;
   updated_at: Timestamp;

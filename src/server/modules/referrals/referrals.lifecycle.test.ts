@@ -72,6 +72,9 @@ describeEachDatabase(
       expect(accepted.json()).toMatchObject({ status: 'accepted', providerCoach: { displayName: DEMO_ACCOUNTS.provider_coach.displayName } });
       const started = (await act(provider, accepted.json(), 'start', { startedOn: today })).json();
       expect(started).toMatchObject({ status: 'active', startedOn: today, plannedEndOn: addMonths(today, 6), missingMeasurement: 'start' });
+      // The lists read the referral's own flags (migration 0028), which a measurement sets: under the backstop too.
+      const listed = async (as: Session, status: 'open' | 'closed') => (await as.get(`/api/referrals?status=${status}&limit=200`)).json().items.find((i: { id: string }) => i.id === referral.id);
+      expect(await listed(provider, 'open')).toMatchObject({ missingMeasurement: 'start' });
 
       const start = await provider.send('POST', `/api/referrals/${referral.id}/ladder`, { measuredOn: today, occasion: 'trajectory_start', answers, growthPotential: 4 });
       expect(start.statusCode).toBe(201);
@@ -80,6 +83,7 @@ describeEachDatabase(
       const progress = await provider.send('POST', `/api/referrals/${referral.id}/progress`, { reportedOn: today, summary: 'Eerste weken goed verlopen' });
       expect(progress.statusCode).toBe(200);
       expect(progress.json()).toMatchObject({ missingMeasurement: null, version: started.version, progress: [{ summary: 'Eerste weken goed verlopen' }], measurements: [{ step: 3 }] });
+      expect(await listed(provider, 'open')).toMatchObject({ missingMeasurement: null });
 
       const completed = await act(provider, progress.json(), 'complete', { endedOn: today, adviceNextStep: 'vrijwilligerswerk', advice: 'Vrijwilligerswerk bij de kringloop' });
       expect(completed.statusCode).toBe(200);
@@ -89,8 +93,10 @@ describeEachDatabase(
       expect((await provider.get(`/api/referrals/${referral.id}`)).statusCode).toBe(404);
       expect((await provider.get(`/api/clients/${client.id}`)).statusCode).toBe(404);
       expect((await coach.get(`/api/referrals/${referral.id}`)).json()).toMatchObject({ missingMeasurement: 'end', policies: { measureLadder: true } });
+      expect(await listed(coach, 'closed')).toMatchObject({ missingMeasurement: 'end' });
       expect((await coach.send('POST', `/api/referrals/${referral.id}/ladder`, { measuredOn: today, occasion: 'trajectory_end', answers: { paidWork: false, unpaidWorkWithResponsibility: true }, growthPotential: 5 })).statusCode).toBe(201);
       expect((await coach.get(`/api/referrals/${referral.id}`)).json().missingMeasurement).toBeNull();
+      expect(await listed(coach, 'closed')).toMatchObject({ missingMeasurement: null });
       expect((await coach.get(`/api/clients/${client.id}`)).json().ladder).toMatchObject({ step: 4, growthPotential: 5 });
 
       const events = await timeline(coach, client.id);

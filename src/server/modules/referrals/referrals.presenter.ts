@@ -22,7 +22,14 @@ export function missingMeasurementOf(referral: Pick<ReferralRow, 'kind' | 'statu
   return null;
 }
 
-function presentItem(actor: Actor, referral: ReferralRow, client: Client, hasStart: boolean, hasEnd: boolean): ReferralListItem {
+/** The fields of a referral that a list item shows. */
+type ReferralItemFields = Pick<
+  ReferralRow,
+  | 'id' | 'kind' | 'status' | 'external_organisation_id' | 'organisation_name' | 'contract_id' | 'contract_product' | 'question' | 'requested_at'
+  | 'started_on' | 'planned_end_on' | 'ended_on' | 'extension_status' | 'version'
+>;
+
+function presentItem(actor: Actor, referral: ReferralItemFields, client: Client, hasStart: boolean, hasEnd: boolean): ReferralListItem {
   const ref: ReferralRef = { referral, client };
   return {
     id: referral.id,
@@ -55,7 +62,7 @@ export function presentReferralListItem(actor: Actor, row: ReferralListRow): Ref
     coach_id: row.client_coach_id,
     team_id: row.client_team_id,
   };
-  return presentItem(actor, row, client, !!row.has_start, !!row.has_end);
+  return presentItem(actor, row, client, row.start_measured, row.end_measured);
 }
 
 /**
