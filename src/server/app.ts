@@ -7,12 +7,13 @@ import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
 import fastifySwaggerUi from '@fastify/swagger-ui';
 import Fastify from 'fastify';
-import { jsonSchemaTransform, serializerCompiler, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
+import { jsonSchemaTransform, validatorCompiler, type ZodTypeProvider } from 'fastify-type-provider-zod';
 import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { loggerOptions } from './http/logger.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { createResponseSerializerCompiler } from './http/response-serializer.ts';
 import { registerSessionHandling } from './http/session-plugin.ts';
 import type { App, Deps } from './http/types.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
@@ -70,7 +71,9 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
     bodyLimit: 1_048_576,
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
-  app.setSerializerCompiler(serializerCompiler);
+  // Responses are written by a serializer compiled from each route's zod schema; the test suite
+  // also runs every response through zod and fails on any difference (see response-serializer.ts).
+  app.setSerializerCompiler(createResponseSerializerCompiler({ verify: config.env === 'test' }));
 
   // Every route with its declared access, so a test can prove none was forgotten.
   const routeTable: RouteEntry[] = [];
