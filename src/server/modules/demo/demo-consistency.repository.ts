@@ -51,8 +51,16 @@ export async function outflowsToWorkBelowStep(db: Executor, organisationId: stri
 /**
  * The demo dates today's events at fixed hours (09:00–11:00 UTC); seeded before then, they would
  * lie in the future and stand above whatever happens next on a timeline read newest first. Moves
- * every event after the start of seeding to that moment, so the timeline ends at "now".
+ * every event after the start of seeding to that moment, so the timeline ends at "now". A route
+ * set today moves with its timeline event (one statement, so both get the same now()): the route
+ * history is dated as the timeline says.
  */
 export async function endTimelinesAtSeeding(db: Executor, organisationId: string): Promise<void> {
-  await db.updateTable('timeline_events').set({ occurred_at: sql<Date>`now()` }).where('organisation_id', '=', organisationId).where('occurred_at', '>', sql<Date>`now()`).execute();
+  await sql`
+    with routes as (
+      update client_route_changes set changed_at = now()
+      where organisation_id = ${organisationId}::uuid and changed_at > now()
+    )
+    update timeline_events set occurred_at = now()
+    where organisation_id = ${organisationId}::uuid and occurred_at > now()`.execute(db);
 }
