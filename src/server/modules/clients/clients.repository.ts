@@ -126,6 +126,23 @@ export async function findClient(db: Executor, actor: Actor, clientId: string) {
 
 export type ClientRecord = NonNullable<Awaited<ReturnType<typeof findClient>>>;
 
+/**
+ * The same scoped lookup with only what the object rules and the processing log need, for a use
+ * case that reads a section of the dossier (ladder, timeline, plan) rather than its header. No
+ * joins to municipality, coach and team and five columns instead of thirty-three: the client page
+ * makes this lookup on three of its four requests.
+ */
+export async function findClientRef(db: Executor, actor: Actor, clientId: string) {
+  return db
+    .selectFrom('clients')
+    .select(['clients.id', 'clients.organisation_id', 'clients.coach_id', 'clients.team_id', 'clients.bsn_pseudonym'])
+    .where(clientScope(actor))
+    .where('clients.id', '=', clientId)
+    .executeTakeFirst();
+}
+
+export type ClientRef = NonNullable<Awaited<ReturnType<typeof findClientRef>>>;
+
 /** Whether a BSN is already registered in the organisation (whoever's caseload it is in). */
 export async function bsnExists(db: Executor, organisationId: string, bsn: string): Promise<boolean> {
   const row = await db.selectFrom('clients').select('id').where('organisation_id', '=', organisationId).where('bsn', '=', bsn).executeTakeFirst();

@@ -20,6 +20,7 @@ import {
   countSameNameAndBirth,
   currentMunicipalitySince,
   findClient,
+  findClientRef,
   findCoachInTeam,
   findMunicipalityOfOrganisation,
   insertClients,
@@ -29,6 +30,7 @@ import {
   searchClients,
   updateClientIfVersion,
   type ClientRecord,
+  type ClientRef,
   type ClientSearch,
 } from './clients.repository.ts';
 import type { RegisterClientInput, RegisterOutflowInput, UpdateClientInput } from './clients.schema.ts';
@@ -41,7 +43,18 @@ type ClientAction = keyof typeof clientPolicy;
  * Every module that works on one client starts here.
  */
 export async function loadClientForAction(trx: Executor, ctx: RequestContext, clientId: string, action: ClientAction): Promise<ClientRecord> {
-  const client = await findClient(trx, ctx.actor, clientId);
+  return authorizeLoaded(ctx, action, await findClient(trx, ctx.actor, clientId));
+}
+
+/**
+ * The same scope and checks, loading only the fields the rules and the processing log need: for
+ * use cases that read a section of the dossier and never show the client's own fields.
+ */
+export async function loadClientRefForAction(trx: Executor, ctx: RequestContext, clientId: string, action: ClientAction): Promise<ClientRef> {
+  return authorizeLoaded(ctx, action, await findClientRef(trx, ctx.actor, clientId));
+}
+
+function authorizeLoaded<C extends ClientRef>(ctx: RequestContext, action: ClientAction, client: C | undefined): C {
   if (!client) throw notFound('Client');
   authorize(ctx.actor, clientPolicy, action, client);
   return client;

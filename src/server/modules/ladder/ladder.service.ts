@@ -7,7 +7,7 @@ import type { DB } from '../../db/schema.ts';
 import { AppError } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { updateClientSummary } from '../clients/clients.repository.ts';
-import { loadClientForAction } from '../clients/clients.service.ts';
+import { loadClientForAction, loadClientRefForAction } from '../clients/clients.service.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
 import { completeRuleTasks } from '../tasks/tasks.service.ts';
@@ -76,7 +76,7 @@ export async function measureLadder(db: Kysely<DB>, ctx: RequestContext, clientI
 
 export async function ladderHistory(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
   return inActorTransaction(db, ctx, async (trx) => {
-    const client = await loadClientForAction(trx, ctx, clientId, 'readLadder');
+    const client = await loadClientRefForAction(trx, ctx, clientId, 'readLadder');
     const rows = await listMeasurements(trx, clientId);
     await recordProcessing(trx, ctx, { operation: 'ladder.history', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });
     return rows;

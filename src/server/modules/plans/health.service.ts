@@ -8,9 +8,8 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { addTimelineEvent } from '../timeline/timeline.service.ts';
 import {
-  findFirstHealthMeasurement,
   findHealthMeasurement,
-  findLatestHealthMeasurement,
+  findLatestAndBaselineHealth,
   insertHealthMeasurement,
   listHealthMeasurements,
   meansOf,
@@ -76,10 +75,10 @@ export async function healthHistory(db: Kysely<DB>, ctx: RequestContext, clientI
 export async function compareHealth(db: Kysely<DB>, ctx: RequestContext, clientId: string, baselineId?: string) {
   return inActorTransaction(db, ctx, async (trx) => {
     const { client } = await loadPlanForAction(trx, ctx, clientId, 'read');
-    const latest = await findLatestHealthMeasurement(trx, clientId);
-    let baseline = baselineId ? await findHealthMeasurement(trx, clientId, baselineId) : await findFirstHealthMeasurement(trx, clientId);
-    if (baselineId && !baseline) throw notFound('Measurement');
-    if (!latest || baseline?.id === latest.id) baseline = undefined;
+    const found = await findLatestAndBaselineHealth(trx, clientId, baselineId);
+    if (baselineId && !found.baseline) throw notFound('Measurement');
+    const { latest } = found;
+    const baseline = latest && found.baseline?.id !== latest.id ? found.baseline : undefined;
     await recordProcessing(trx, ctx, { operation: 'plans.health-compare', activity: 'personal-plan', dataSubjectIds: [client.bsn_pseudonym] });
     return { latest, baseline };
   });

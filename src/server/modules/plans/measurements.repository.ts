@@ -68,23 +68,24 @@ export async function findHealthMeasurement(db: Executor, clientId: string, id: 
   return healthWithAuthor(db).select('h.answers').where('h.client_id', '=', clientId).where('h.id', '=', id).executeTakeFirst();
 }
 
-export type HealthDetailRow = NonNullable<Awaited<ReturnType<typeof findHealthMeasurement>>>;
-
-/** The client's first measurement (by date), with answers: the default baseline of a comparison. */
-export async function findFirstHealthMeasurement(db: Executor, clientId: string) {
-  return healthWithAuthor(db).select('h.answers').where('h.client_id', '=', clientId).orderBy('h.measured_on').orderBy('h.created_at').limit(1).executeTakeFirst();
-}
-
-/** The client's newest measurement (by date), with answers. */
-export async function findLatestHealthMeasurement(db: Executor, clientId: string) {
-  return healthWithAuthor(db)
-    .select('h.answers')
+/**
+ * The client's newest measurement (by date) and the baseline of a comparison: the one chosen, or
+ * else the first. One statement for both webs, the two picks as scalar subqueries through
+ * health_measurements_client_idx; each row says which pick it is (one row when they coincide).
+ */
+export async function findLatestAndBaselineHealth(db: Executor, clientId: string, baselineId?: string) {
+  const ofClient = db.selectFrom('health_measurements').select('id').where('client_id', '=', clientId);
+  const latestId = ofClient.orderBy('measured_on', 'desc').orderBy('created_at', 'desc').limit(1);
+  const baselineIdQuery = baselineId ? ofClient.where('id', '=', baselineId) : ofClient.orderBy('measured_on').orderBy('created_at').limit(1);
+  const rows = await healthWithAuthor(db)
+    .select((eb) => ['h.answers', eb('h.id', '=', latestId).as('is_latest'), eb('h.id', '=', baselineIdQuery).as('is_baseline')])
     .where('h.client_id', '=', clientId)
-    .orderBy('h.measured_on', 'desc')
-    .orderBy('h.created_at', 'desc')
-    .limit(1)
-    .executeTakeFirst();
+    .where((eb) => eb.or([eb('h.id', '=', latestId), eb('h.id', '=', baselineIdQuery)]))
+    .execute();
+  return { latest: rows.find((r) => r.is_latest), baseline: rows.find((r) => r.is_baseline) };
 }
+
+export type HealthDetailRow = NonNullable<Awaited<ReturnType<typeof findHealthMeasurement>>>;
 
 /** The six means of a row as numbers (numeric columns may arrive as strings). */
 export function meansOf(row: HealthSummaryRow): Record<HealthDimension, number> {

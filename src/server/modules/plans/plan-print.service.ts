@@ -8,9 +8,9 @@ import { renderPdf } from '../../pdf/pdf-document.ts';
 import { findOrganisationName } from '../organisations/organisations.repository.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { listActionsOfClient, listGoals } from './goals.repository.ts';
-import { findFirstHealthMeasurement, findLatestHealthMeasurement, listZrmMeasurements, meansOf, type HealthDetailRow } from './measurements.repository.ts';
+import { findLatestAndBaselineHealth, listZrmMeasurements, meansOf, type HealthDetailRow } from './measurements.repository.ts';
 import { planDocument } from './plan-document.ts';
-import { loadPlanForAction } from './plan-access.ts';
+import { loadPlanDossierForAction } from './plan-access.ts';
 import { presentZrm } from './plans.presenter.ts';
 
 const web = (row: HealthDetailRow) => ({ measuredOn: row.measured_on, dimensions: meansOf(row), answers: row.answers as HealthAnswers });
@@ -21,11 +21,10 @@ const web = (row: HealthDetailRow) => ({ measuredOn: row.measured_on, dimensions
  */
 export async function printablePlan(db: Kysely<DB>, ctx: RequestContext, clientId: string) {
   const data = await inActorTransaction(db, ctx, async (trx) => {
-    const { client } = await loadPlanForAction(trx, ctx, clientId, 'read');
-    const [organisationName, latest, first, zrm, goals, actions] = await Promise.all([
+    const { client } = await loadPlanDossierForAction(trx, ctx, clientId, 'read');
+    const [organisationName, { latest, baseline: first }, zrm, goals, actions] = await Promise.all([
       findOrganisationName(trx, ctx.actor.organisationId),
-      findLatestHealthMeasurement(trx, clientId),
-      findFirstHealthMeasurement(trx, clientId),
+      findLatestAndBaselineHealth(trx, clientId),
       listZrmMeasurements(trx, clientId),
       listGoals(trx, clientId),
       listActionsOfClient(trx, clientId),

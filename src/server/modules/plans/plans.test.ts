@@ -81,6 +81,8 @@ describeEachDatabase(
       expect(chosen.baseline.id).toBe(middle.id);
       expect(chosen.changes.meedoen).toBe(4);
       expect(chosen.changes.lichaamsfuncties).toBe(1);
+      // The latest chosen as its own baseline: nothing to compare against.
+      expect((await s.get(`${url}/health-measurements/comparison?baseline=${latest.id}`)).json()).toMatchObject({ latest: { id: latest.id }, baseline: null, changes: null });
 
       // A measurement of another client is not a baseline here.
       const other = await setup();

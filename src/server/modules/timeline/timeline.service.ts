@@ -5,7 +5,7 @@ import type { Executor } from '../../db/database.ts';
 import type { DB } from '../../db/schema.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { clientPolicy } from '../clients/clients.policy.ts';
-import { loadClientForAction } from '../clients/clients.service.ts';
+import { loadClientRefForAction } from '../clients/clients.service.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { insertTimelineEvents, listTimeline } from './timeline.repository.ts';
 
@@ -37,7 +37,7 @@ export async function addTimelineEvent(
 /** A page of a client's timeline; confidential events only for those who may read confidential notes. */
 export async function readTimeline(db: Kysely<DB>, ctx: RequestContext, clientId: string, page: { limit: number; before?: number }) {
   return inActorTransaction(db, ctx, async (trx) => {
-    const client = await loadClientForAction(trx, ctx, clientId, 'readTimeline');
+    const client = await loadClientRefForAction(trx, ctx, clientId, 'readTimeline');
     const rows = await listTimeline(trx, client.id, { limit: page.limit + 1, before: page.before, includeConfidential: clientPolicy.readConfidential(ctx.actor, client) });
     await recordProcessing(trx, ctx, { operation: 'timeline.read', activity: 'client-dossier', dataSubjectIds: [client.bsn_pseudonym] });
     return { rows: rows.slice(0, page.limit), hasMore: rows.length > page.limit };
