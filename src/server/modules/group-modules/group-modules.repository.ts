@@ -3,6 +3,7 @@ import type { Actor } from '../../authz/actor.ts';
 import { moduleScope } from '../../authz/module-scope.ts';
 import type { Executor } from '../../db/database.ts';
 import type { CohortStatus } from '../../db/schema.ts';
+import type { SessionAttendanceRow } from './cohort-attendance.ts';
 
 /** Modules the actor may see, with the provider's name. */
 function scopedModules(db: Executor, actor: Actor) {
@@ -146,24 +147,20 @@ export async function insertSession(db: Executor, row: { organisation_id: string
   return db.insertInto('cohort_sessions').values(row).returning('id').executeTakeFirstOrThrow();
 }
 
-/** A cohort's sessions in order, with how many were present, excused and absent. */
-export async function listSessions(db: Executor, cohortId: string) {
+/**
+ * A cohort's sessions in order, each with its attendance rows (a session without any once, with
+ * nulls), which tallyAttendance turns into the counts per session and the rate per participant.
+ */
+export async function listSessionsWithAttendance(db: Executor, cohortId: string): Promise<SessionAttendanceRow[]> {
   return db
     .selectFrom('cohort_sessions as s')
     .leftJoin('attendance as a', 'a.session_id', 's.id')
-    .select(['s.id', 's.starts_at', 's.ends_at', 's.topic'])
-    .select((eb) => [
-      eb.fn.count<number>('a.enrolment_id').filterWhere('a.status', '=', 'aanwezig').as('aanwezig'),
-      eb.fn.count<number>('a.enrolment_id').filterWhere('a.status', '=', 'afgemeld').as('afgemeld'),
-      eb.fn.count<number>('a.enrolment_id').filterWhere('a.status', '=', 'afwezig').as('afwezig'),
-    ])
+    .select(['s.id', 's.starts_at', 's.ends_at', 's.topic', 'a.enrolment_id', 'a.status as attendance_status'])
     .where('s.cohort_id', '=', cohortId)
-    .groupBy(['s.id', 's.starts_at', 's.ends_at', 's.topic'])
     .orderBy('s.starts_at')
+    .orderBy('s.id')
     .execute();
 }
-
-export type SessionRow = Awaited<ReturnType<typeof listSessions>>[number];
 
 /** A session with its cohort id, when the actor may see the cohort's module. */
 export async function findSession(db: Executor, actor: Actor, sessionId: string) {

@@ -8,6 +8,7 @@ import { AppError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordAuditEvent } from '../audit/audit.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
+import { tallyAttendance } from './cohort-attendance.ts';
 import { clientsInScope, listCohortEnrolments } from './enrolments.repository.ts';
 import { cohortPolicy, modulePolicy } from './group-modules.policy.ts';
 import {
@@ -19,7 +20,7 @@ import {
   insertSession,
   listCohorts,
   listModules,
-  listSessions,
+  listSessionsWithAttendance,
   moduleNameTaken,
   updateCohortIfVersion,
   updateModuleIfVersion,
@@ -164,8 +165,9 @@ export async function updateCohort(
 export async function getCohortOverview(db: Kysely<DB>, ctx: RequestContext, cohortId: string) {
   return inActorTransaction(db, ctx, async (trx) => {
     const cohort = await loadCohort(trx, ctx, cohortId);
-    const [sessions, enrolments] = await Promise.all([listSessions(trx, cohort.id), listCohortEnrolments(trx, ctx.actor, cohort.id)]);
-    const shown = enrolments.filter((e) => e.status !== 'left');
+    const [sessionRows, enrolments] = await Promise.all([listSessionsWithAttendance(trx, cohort.id), listCohortEnrolments(trx, ctx.actor, cohort.id)]);
+    const { sessions, attendanceRate } = tallyAttendance(sessionRows);
+    const shown = enrolments.filter((e) => e.status !== 'left').map((e) => ({ ...e, attendance_rate: attendanceRate(e.id) }));
     const clients = await clientsInScope(
       trx,
       ctx.actor,
