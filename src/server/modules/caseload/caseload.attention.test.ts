@@ -23,8 +23,6 @@ function row(over: Partial<CaseloadRow> = {}): CaseloadRow {
     open_signal_count: 0,
     target_groups: [],
     coach_id: null,
-    team_id: null,
-    version: 1,
     benefit_ended_on: null,
     municipality_id: 'm1',
     municipality_name: 'Lingestad',

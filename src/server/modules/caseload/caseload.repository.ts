@@ -33,7 +33,7 @@ export async function listCaseloadRows(db: Executor, actor: Actor, filter: { coa
     .select((eb) => [
       'clients.id', 'clients.client_number', 'clients.first_name', 'clients.last_name', 'clients.date_of_birth', 'clients.bsn_pseudonym',
       'clients.route', 'clients.ladder_step', 'clients.ladder_measured_on', 'clients.annual_conversation_on', 'clients.open_signal_count',
-      'clients.target_groups', 'clients.coach_id', 'clients.team_id', 'clients.version', 'clients.benefit_ended_on', 'm.id as municipality_id',
+      'clients.target_groups', 'clients.coach_id', 'clients.benefit_ended_on', 'm.id as municipality_id',
       'm.name as municipality_name', 'coach.display_name as coach_name', 'open_tasks.open_task_count', 'open_tasks.overdue_task_count',
       eb
         .selectFrom('referrals')
