@@ -29,7 +29,7 @@ type ReferralItemFields = Pick<
   | 'started_on' | 'planned_end_on' | 'ended_on' | 'extension_status' | 'version'
 >;
 
-function presentItem(actor: Actor, referral: ReferralItemFields, client: Client, hasStart: boolean, hasEnd: boolean): ReferralListItem {
+function presentItem(actor: Actor, referral: ReferralItemFields, client: Client, hasStart: boolean, hasEnd: boolean, today: string): ReferralListItem {
   const ref: ReferralRef = { referral, client };
   return {
     id: referral.id,
@@ -45,14 +45,17 @@ function presentItem(actor: Actor, referral: ReferralItemFields, client: Client,
     endedOn: referral.ended_on,
     extensionStatus: referral.extension_status,
     missingMeasurement: missingMeasurementOf(referral, hasStart, hasEnd),
-    endingSoon: referral.kind === 'trajectory' && endsSoon({ status: referral.status, plannedEndOn: referral.planned_end_on }, todayIso()),
+    endingSoon: referral.kind === 'trajectory' && endsSoon({ status: referral.status, plannedEndOn: referral.planned_end_on }, today),
     version: referral.version,
     policies: abilitiesOf(actor, referralPolicy, ref),
   };
 }
 
-/** One referral in a list, with its client's name and number (always shared). */
-export function presentReferralListItem(actor: Actor, row: ReferralListRow): ReferralListItem {
+/**
+ * One referral in a list, with its client's name and number (always shared). A list passes one
+ * `today` for all its items instead of formatting the Amsterdam date once per item.
+ */
+export function presentReferralListItem(actor: Actor, row: ReferralListRow, today = todayIso()): ReferralListItem {
   const client = {
     id: row.client_id,
     first_name: row.client_first_name,
@@ -62,7 +65,7 @@ export function presentReferralListItem(actor: Actor, row: ReferralListRow): Ref
     coach_id: row.client_coach_id,
     team_id: row.client_team_id,
   };
-  return presentItem(actor, row, client, row.start_measured, row.end_measured);
+  return presentItem(actor, row, client, row.start_measured, row.end_measured, today);
 }
 
 /**
@@ -93,7 +96,7 @@ export function presentReferralDetail(actor: Actor, data: ReferralDetailData): R
   // Once a provider has ended the referral, the answer tells them what they did and nothing more.
   const stillShared = !isExternalActor(actor) || isOpenReferralStatus(referral.status);
   return {
-    ...presentItem(actor, referral, client, hasStart, hasEnd),
+    ...presentItem(actor, referral, client, hasStart, hasEnd, todayIso()),
     sharedFields: referral.shared_fields as SharedField[],
     consentGiven: referral.consent_given,
     legalGround: referral.legal_ground,

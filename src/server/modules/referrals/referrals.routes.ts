@@ -1,3 +1,4 @@
+import { todayIso } from '../../../shared/dates.ts';
 import type { App, Deps } from '../../http/types.ts';
 import { etagOf } from '../clients/clients.presenter.ts';
 import { clientIdParams } from '../clients/clients.schema.ts';
@@ -24,7 +25,8 @@ export function registerReferralRoutes(app: App, deps: Deps): void {
     { config: { access: 'referrals:read' }, schema: { tags, summary: "A client's referrals (an external organisation: its own open ones)", params: clientIdParams, response: { 200: clientReferralList } } },
     async (request) => {
       const ctx = request.context();
-      return { items: (await referralsOfClient(db, ctx, request.params.id)).map((row) => presentReferralListItem(ctx.actor, row)) };
+      const today = todayIso();
+      return { items: (await referralsOfClient(db, ctx, request.params.id)).map((row) => presentReferralListItem(ctx.actor, row, today)) };
     },
   );
   app.get(
@@ -33,7 +35,8 @@ export function registerReferralRoutes(app: App, deps: Deps): void {
     async (request) => {
       const ctx = request.context();
       const { rows, total } = await listReferrals(db, ctx, request.query);
-      return { items: rows.map((row) => presentReferralListItem(ctx.actor, row)), total };
+      const today = todayIso();
+      return { items: rows.map((row) => presentReferralListItem(ctx.actor, row, today)), total };
     },
   );
   app.get(
