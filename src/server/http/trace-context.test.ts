@@ -13,4 +13,11 @@ describe('W3C trace context', () => {
       expect(fresh.parentSpanId).toBeNull();
     }
   });
+
+  it('gives every new trace and span its own id, also across refills of the random pool', () => {
+    const fresh = Array.from({ length: 1000 }, () => traceContextFrom(undefined));
+    expect(new Set(fresh.map((t) => t.traceId)).size).toBe(1000);
+    expect(new Set(fresh.map((t) => t.spanId)).size).toBe(1000);
+    for (const t of fresh) expect(`${t.traceId}${t.spanId}`).toMatch(/^[0-9a-f]{48}$/);
+  });
 });
