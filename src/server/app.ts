@@ -1,7 +1,6 @@
 import { existsSync } from 'node:fs';
 import { resolve } from 'node:path';
 import fastifyCookie from '@fastify/cookie';
-import fastifyHelmet from '@fastify/helmet';
 import fastifyRateLimit from '@fastify/rate-limit';
 import fastifyStatic from '@fastify/static';
 import fastifySwagger from '@fastify/swagger';
@@ -14,6 +13,7 @@ import type { DB } from './db/schema.ts';
 import { loggerOptions } from './http/logger.ts';
 import { registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { createResponseSerializerCompiler } from './http/response-serializer.ts';
+import { meedoenHelmetOptions, registerSecurityHeaders } from './http/security-headers.ts';
 import { registerSessionHandling } from './http/session-plugin.ts';
 import type { App, Deps } from './http/types.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
@@ -83,21 +83,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   registerProblemHandlers(app);
-  await app.register(fastifyHelmet, {
-    contentSecurityPolicy: {
-      directives: {
-        defaultSrc: ["'self'"],
-        scriptSrc: ["'self'"],
-        // The API reference page (swagger-ui) inlines its styles.
-        styleSrc: ["'self'", "'unsafe-inline'"],
-        imgSrc: ["'self'", 'data:'],
-        connectSrc: ["'self'"],
-        frameAncestors: ["'none'"],
-        formAction: ["'self'"],
-      },
-    },
-    hsts: config.env === 'production',
-  });
+  registerSecurityHeaders(app, meedoenHelmetOptions(config.env === 'production'));
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {
