@@ -24,16 +24,24 @@ function clientIdsInScope(db: Executor, actor: Actor) {
 }
 
 /**
- * Every enrolment of a cohort, in waiting-list order. The service's staff see all of them (those
- * outside their client scope without a name); a provider coach only those of clients referred
- * to them.
+ * Every enrolment of a cohort, in waiting-list order, with its client when in the actor's scope.
+ * The service's staff see all of them (a client outside their scope as null, so without a name);
+ * a provider coach only those of clients in its scope (referred to it). One statement: reading the clients
+ * again by id cost a second plan of the clients and their backstop policy (1.5 → 1.05 ms of
+ * PostgreSQL CPU for a provider's cohort of 17).
  */
 export async function listCohortEnrolments(db: Executor, actor: Actor, cohortId: string) {
   const rows = await db
     .selectFrom('enrolments as e')
+    .leftJoin('clients', (join) => join.onRef('clients.id', '=', 'e.client_id').on(clientScope(actor)))
     .select(['e.id', 'e.client_id', 'e.status', 'e.priority', 'e.requested_at', 'e.placed_at', 'e.intake_note', 'e.end_reason'])
+    .select([
+      'clients.id as scoped_id', 'clients.organisation_id as scoped_organisation_id', 'clients.coach_id as scoped_coach_id', 'clients.team_id as scoped_team_id',
+      'clients.first_name as scoped_first_name', 'clients.last_name as scoped_last_name', 'clients.client_number as scoped_client_number',
+      'clients.bsn_pseudonym as scoped_bsn_pseudonym',
+    ])
     .where('e.cohort_id', '=', cohortId)
-    .$if(isExternalActor(actor), (qb) => qb.where('e.client_id', 'in', clientIdsInScope(db, actor)))
+    .$if(isExternalActor(actor), (qb) => qb.where('clients.id', 'is not', null))
     .orderBy('e.priority', 'desc')
     .orderBy('e.requested_at')
     .orderBy('e.id')
@@ -43,7 +51,23 @@ export async function listCohortEnrolments(db: Executor, actor: Actor, cohortId:
   // carried the backstop's policy on enrolments into the plan once more (2.3 → 0.9 ms of
   // PostgreSQL CPU for a provider's cohort of 17, with the attendance rate read elsewhere).
   let waiting = 0;
-  return rows.map((row) => ({ ...row, position: row.status === 'waiting' ? ++waiting : null }));
+  return rows.map(({ scoped_id, scoped_organisation_id, scoped_coach_id, scoped_team_id, scoped_first_name, scoped_last_name, scoped_client_number, scoped_bsn_pseudonym, ...enrolment }) => ({
+    ...enrolment,
+    position: enrolment.status === 'waiting' ? ++waiting : null,
+    client:
+      scoped_id === null
+        ? null
+        : ({
+            id: scoped_id,
+            organisation_id: scoped_organisation_id!,
+            coach_id: scoped_coach_id,
+            team_id: scoped_team_id,
+            first_name: scoped_first_name!,
+            last_name: scoped_last_name!,
+            client_number: scoped_client_number!,
+            bsn_pseudonym: scoped_bsn_pseudonym!,
+          } satisfies ScopedClient),
+  }));
 }
 
 export type CohortEnrolmentRow = Awaited<ReturnType<typeof listCohortEnrolments>>[number];

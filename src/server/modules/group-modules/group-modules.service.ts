@@ -9,7 +9,7 @@ import type { RequestContext } from '../../http/request-context.ts';
 import { recordAuditEvent } from '../audit/audit.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { tallyAttendance } from './cohort-attendance.ts';
-import { clientsInScope, listCohortEnrolments } from './enrolments.repository.ts';
+import { listCohortEnrolments } from './enrolments.repository.ts';
 import { cohortPolicy, modulePolicy } from './group-modules.policy.ts';
 import {
   findCohort,
@@ -168,13 +168,9 @@ export async function getCohortOverview(db: Kysely<DB>, ctx: RequestContext, coh
     const [sessionRows, enrolments] = await Promise.all([listSessionsWithAttendance(trx, cohort.id), listCohortEnrolments(trx, ctx.actor, cohort.id)]);
     const { sessions, attendanceRate } = tallyAttendance(sessionRows);
     const shown = enrolments.filter((e) => e.status !== 'left').map((e) => ({ ...e, attendance_rate: attendanceRate(e.id) }));
-    const clients = await clientsInScope(
-      trx,
-      ctx.actor,
-      shown.map((e) => e.client_id),
-    );
-    await recordProcessing(trx, ctx, { operation: 'cohorts.read', activity: activityOf(cohort), dataSubjectIds: clients.map((c) => c.bsn_pseudonym) });
-    return { cohort, sessions, enrolments: shown, clients: new Map(clients.map((c) => [c.id, c])) };
+    const clients = new Map(shown.flatMap((e) => (e.client ? [[e.client.id, e.client] as const] : [])));
+    await recordProcessing(trx, ctx, { operation: 'cohorts.read', activity: activityOf(cohort), dataSubjectIds: [...clients.values()].map((c) => c.bsn_pseudonym) });
+    return { cohort, sessions, enrolments: shown, clients };
   });
 }
 
