@@ -106,6 +106,11 @@ const NAMED_COLUMNS = [
   'clients.coach_id as client_coach_id', 'clients.team_id as client_team_id', 'clients.organisation_id as client_organisation_id',
 ] as const;
 
+/** A provider's or partner's list without a search: exactly its own open referrals. */
+function listsOwnOpenReferrals(actor: Actor, filter: ReferralFilter): boolean {
+  return isExternalActor(actor) && !!actor.externalOrganisationId && !filter.q?.trim() && !filter.clientId && !filter.needsDecision;
+}
+
 /**
  * A provider's or partner's own open referrals without a search: everything such a list can
  * hold is in scope by definition, so the page and the count come straight from the partial index
@@ -114,7 +119,7 @@ const NAMED_COLUMNS = [
  * provider with 2,000 open referrals. Null when the list needs the full scoped query.
  */
 function ownOpenReferrals(db: Executor, actor: Actor, filter: ReferralFilter) {
-  if (!isExternalActor(actor) || !actor.externalOrganisationId || filter.q?.trim() || filter.clientId || filter.needsDecision) return null;
+  if (!listsOwnOpenReferrals(actor, filter) || !actor.externalOrganisationId) return null;
   return db
     .selectFrom('referrals')
     .where('organisation_id', '=', actor.organisationId)
@@ -160,9 +165,30 @@ export async function listReferrals(db: Executor, actor: Actor, filter: Referral
 
 export type ReferralListRow = Awaited<ReturnType<typeof listReferrals>>[number];
 
+/**
+ * The total of a provider's or partner's own open list, as an index-only scan of
+ * referrals_open_list_idx. The organisation is checked once, on the caller's external organisation
+ * (every referral to it is its organisation's), instead of on each referral's row, which read one
+ * heap page per open referral: 1,984 at 1,000,000 clients, 2.7 → 0.5 ms. The page itself keeps
+ * the check per row, so no referral is shown on the strength of this one.
+ */
+function ownOpenReferralCount(db: Executor, actor: Actor, filter: ReferralFilter) {
+  const externalOrganisationId = actor.externalOrganisationId;
+  if (!listsOwnOpenReferrals(actor, filter) || !externalOrganisationId) return null;
+  return db
+    .selectFrom('referrals')
+    .where('external_organisation_id', '=', externalOrganisationId)
+    .where('status', 'in', OPEN_REFERRAL_STATUSES)
+    .where((eb) =>
+      eb.exists(eb.selectFrom('external_organisations as x').select(sql`1`.as('one')).where('x.id', '=', externalOrganisationId).where('x.organisation_id', '=', actor.organisationId)),
+    )
+    .$if(!!filter.kind, (qb) => qb.where('kind', '=', filter.kind!))
+    .select((eb) => eb.fn.countAll<number>().as('n'));
+}
+
 export async function countReferrals(db: Executor, actor: Actor, filter: ReferralFilter): Promise<number> {
-  const own = ownOpenReferrals(db, actor, filter);
-  if (own) return Number((await own.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow()).n);
+  const own = ownOpenReferralCount(db, actor, filter);
+  if (own) return Number((await own.executeTakeFirstOrThrow()).n);
   const row = await db
     .selectFrom(scopedReferrals(db, actor, filter).clearSelect().select('r.id').as('matches'))
     .select((eb) => eb.fn.countAll<number>().as('n'))
