@@ -4,22 +4,31 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { Readable } from 'node:stream';
 import { pipeline } from 'node:stream/promises';
+import { sql } from 'kysely';
 import pg from 'pg';
 import { from as copyFrom } from 'pg-copy-streams';
 import { completeBsn } from '../../shared/bsn.ts';
 import { openDatabase } from '../db/database.ts';
 import { DEMO_ACCOUNTS } from '../modules/demo/demo-accounts.ts';
+import { importIds } from '../modules/import/import.ids.ts';
 import { importClientsFile } from '../modules/import/import.service.ts';
 import { formatClientNumber } from '../modules/organisations/organisations.repository.ts';
 import { pseudonymiseBsn } from '../modules/processing-log/processing-log.service.ts';
 
 export type ImportBenchmark = {
   rows: number;
-  /** `npm run import` of the generated file: both passes, all five tables, one transaction. */
+  /** `npm run import` of the generated file: the checks, every table it writes, the KPI facts, one transaction. */
   importMs: number;
-  /** COPY of the same client rows into the clients table itself (mean of one run before and one after the import). */
+  /**
+   * COPY of the same client rows into the clients table itself, ids included (mean of one run
+   * before and one after the import). The import gives its clients ids in ascending order, and
+   * COPY gets the same ids, so the import's cheaper index inserts are not counted as its gain.
+   */
   copyMs: number;
   ratio: number;
+  /** COPY of the same rows without ids (the table's gen_random_uuid() default), as measured before the import chose its ids. */
+  copyRandomIdsMs: number;
+  ratioRandomIds: number;
 };
 
 /**
@@ -35,12 +44,18 @@ export type ImportBenchmark = {
  * COPY into the real clients table faces the same indexes, constraints and WAL as the import
  * (a temp table would have neither, and measure something no import could do). Rolling back
  * leaves out only the final commit's flush, for both sides alike.
+ *
+ * A rolled-back run leaves its rows behind as dead tuples (300,000 clients per run, two COPYs and
+ * the import) until autovacuum comes by: the next run would insert into a bloated table, and
+ * autovacuum might start in the middle of it. The tables are vacuumed first, untimed, so every
+ * run starts from the same state.
  */
 export async function benchmarkImport(options: { databaseUrl: string; rows: number; pseudonymKey: string }): Promise<ImportBenchmark> {
   const database = await openDatabase({ databaseUrl: options.databaseUrl, poolSize: 2 });
   const dir = await mkdtemp(join(tmpdir(), 'meedoen-import-bench-'));
   try {
     const db = database.db;
+    await sql.raw(`vacuum ${WRITTEN_TABLES.join(', ')}`).execute(db);
     const organisation = await db.selectFrom('organisations').select(['id', 'client_number_counter']).where('slug', '=', 'werkplein-lingedal').executeTakeFirstOrThrow();
     const municipalities = await db.selectFrom('municipalities').select(['id', 'name', 'cbs_code']).where('organisation_id', '=', organisation.id).orderBy('cbs_code').execute();
     const coaches = await db
@@ -63,13 +78,17 @@ export async function benchmarkImport(options: { databaseUrl: string; rows: numb
     const path = join(dir, 'clients.csv');
     await pipeline(Readable.from(csvLines(clients)), createWriteStream(path));
 
-    // The rows exactly as the import would have stored them, pseudonyms computed up front:
-    // COPY's side of the comparison is the database loading rows, nothing else.
+    // The rows exactly as the import would have stored them, pseudonyms and ids (an ascending
+    // series, as the import gives them) computed up front: COPY's side of the comparison is the
+    // database loading rows, nothing else.
     const firstNumber = Number(organisation.client_number_counter) + 1;
+    const nextId = importIds();
     const copyRows = clients.map((c, i) => copyLine(organisation.id, importer.id, formatClientNumber(firstNumber + i), pseudonymiseBsn(options.pseudonymKey, c.bsn), c));
+    const withIds = copyRows.map((line) => `${nextId()}\t${line}`);
     // COPY runs before and after the import and the mean counts, so a machine that gets busier
     // or quieter during the run does not tilt the ratio either way.
-    const copyBefore = await timeCopy(options.databaseUrl, copyRows);
+    const copyBefore = await timeCopy(options.databaseUrl, withIds, ['id', ...COPY_COLUMNS]);
+    const randomBefore = await timeCopy(options.databaseUrl, copyRows, COPY_COLUMNS);
 
     const importStart = process.hrtime.bigint();
     const outcome = await importClientsFile(
@@ -83,8 +102,16 @@ export async function benchmarkImport(options: { databaseUrl: string; rows: numb
       throw new Error(`import benchmark: the generated file did not import cleanly: ${JSON.stringify(outcome.status === 'rejected' ? outcome.report.problems.slice(0, 5) : outcome)}`);
     }
 
-    const copyMs = (copyBefore + (await timeCopy(options.databaseUrl, copyRows))) / 2;
-    return { rows: options.rows, importMs: round(importMs), copyMs: round(copyMs), ratio: round(importMs / copyMs) };
+    const randomIdsMs = (randomBefore + (await timeCopy(options.databaseUrl, copyRows, COPY_COLUMNS))) / 2;
+    const copyMs = (copyBefore + (await timeCopy(options.databaseUrl, withIds, ['id', ...COPY_COLUMNS]))) / 2;
+    return {
+      rows: options.rows,
+      importMs: round(importMs),
+      copyMs: round(copyMs),
+      ratio: round(importMs / copyMs),
+      copyRandomIdsMs: round(randomIdsMs),
+      ratioRandomIds: round(importMs / randomIdsMs),
+    };
   } finally {
     await rm(dir, { recursive: true, force: true });
     await database.close();
@@ -92,13 +119,13 @@ export async function benchmarkImport(options: { databaseUrl: string; rows: numb
 }
 
 /** COPY of the rows into clients, in a transaction rolled back afterwards; milliseconds. */
-async function timeCopy(databaseUrl: string, lines: string[]): Promise<number> {
+async function timeCopy(databaseUrl: string, lines: string[], columns: readonly string[]): Promise<number> {
   const client = new pg.Client({ connectionString: databaseUrl });
   await client.connect();
   try {
     const start = process.hrtime.bigint();
     await client.query('begin');
-    await pipeline(Readable.from(batched(lines)), client.query(copyFrom(`copy clients (${COPY_COLUMNS.join(', ')}) from stdin`)));
+    await pipeline(Readable.from(batched(lines)), client.query(copyFrom(`copy clients (${columns.join(', ')}) from stdin`)));
     await client.query('rollback');
     return Number(process.hrtime.bigint() - start) / 1e6;
   } finally {
@@ -176,6 +203,12 @@ function* csvLines(clients: BenchClient[]): Generator<string> {
   }
   if (chunk) yield chunk;
 }
+
+/** The tables an import writes (and COPY, clients), vacuumed before each run. */
+const WRITTEN_TABLES = [
+  'clients', 'ladder_measurements', 'client_route_changes', 'client_municipality_history', 'timeline_events', 'processing_log', 'kpi_client_years',
+  'audit_events', 'organisations',
+];
 
 const COPY_COLUMNS = [
   'organisation_id', 'client_number', 'bsn', 'bsn_pseudonym', 'first_name', 'last_name', 'date_of_birth', 'municipality_id', 'team_id',

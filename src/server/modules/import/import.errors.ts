@@ -12,9 +12,7 @@ export type ImportErrorCode =
   | 'file_not_found'
   /** Neither .csv nor .xlsx, or not readable as such. */
   | 'unsupported_file'
-  /** The second pass saw a row the first pass did not (the file changed during the import). */
-  | 'file_changed'
-  /** Someone registered one of the file's clients between the check and the write. */
+  /** Someone registered one of the file's clients between the look-up of its BSN and the write. */
   | 'client_added_meanwhile';
 
 export class ImportError extends Error {
@@ -32,7 +30,5 @@ export const importerNotAllowed = (email: string) =>
   new ImportError('importer_not_allowed', `${email} mag geen cliënten importeren (alleen een actieve beheerder of teamleider)`);
 export const fileNotFound = (path: string) => new ImportError('file_not_found', `Bestand ${path} bestaat niet of is niet leesbaar`);
 export const unsupportedFile = (detail: string) => new ImportError('unsupported_file', detail);
-export const fileChanged = (line: number) =>
-  new ImportError('file_changed', `Het bestand is tijdens het importeren gewijzigd (regel ${line}); er is niets geïmporteerd`);
 export const clientAddedMeanwhile = () =>
   new ImportError('client_added_meanwhile', 'Een van de cliënten is tijdens het importeren al op een andere manier geregistreerd; er is niets geïmporteerd. Probeer het opnieuw.');
