@@ -10,6 +10,13 @@ describe('a trajectory ending soon', () => {
     expect(endsSoon({ status: 'active', plannedEndOn: addDays(today, -3) }, today)).toBe(true);
   });
 
+  it('judges each day by its own window when asked about one day after another', () => {
+    const end = addDays(today, TRAJECTORY_ENDING_SOON_DAYS + 1);
+    expect(endsSoon({ status: 'active', plannedEndOn: end }, today)).toBe(false);
+    expect(endsSoon({ status: 'active', plannedEndOn: end }, addDays(today, 1))).toBe(true);
+    expect(endsSoon({ status: 'active', plannedEndOn: end }, today)).toBe(false);
+  });
+
   it('leaves out trajectories that do not run or have no planned end', () => {
     expect(endsSoon({ status: 'accepted', plannedEndOn: today }, today)).toBe(false);
     expect(endsSoon({ status: 'completed', plannedEndOn: today }, today)).toBe(false);

@@ -22,13 +22,20 @@ export function isOpenReferralStatus(status: ReferralStatus): boolean {
 /** A running trajectory whose planned end lies within this many days (or has passed) "ends soon". */
 export const TRAJECTORY_ENDING_SOON_DAYS = 30;
 
+/** The last `today` endsSoon was asked about, with the date up to which a planned end counts. */
+let endingSoonLimit: { today: IsoDate | null; limit: IsoDate } = { today: null, limit: '' };
+
 /**
  * Whether a trajectory runs towards its planned end within TRAJECTORY_ENDING_SOON_DAYS of
  * `today`: the coach prepares the end measurement and what comes next. Shared by the task rule,
  * the caseload's attention and the referral list.
  */
 export function endsSoon(referral: { status: ReferralStatus; plannedEndOn: string | null }, today: IsoDate): boolean {
-  return referral.status === 'active' && referral.plannedEndOn !== null && referral.plannedEndOn <= addDays(today, TRAJECTORY_ENDING_SOON_DAYS);
+  if (referral.status !== 'active' || referral.plannedEndOn === null) return false;
+  // A list asks this for every row with the same `today`: the limit is worked out once per day
+  // instead of parsing and formatting a date per row.
+  if (endingSoonLimit.today !== today) endingSoonLimit = { today, limit: addDays(today, TRAJECTORY_ENDING_SOON_DAYS) };
+  return referral.plannedEndOn <= endingSoonLimit.limit;
 }
 
 /** The actions that move a referral from one state to another. */
