@@ -1,13 +1,31 @@
 import { createHash } from 'node:crypto';
 import { mkdirSync } from 'node:fs';
 import { PGlite, types as pgliteTypes } from '@electric-sql/pglite';
-import { Kysely, PostgresDialect, type Transaction } from 'kysely';
+import { CompiledQuery, Kysely, PostgresDialect, type Compilable, type Transaction } from 'kysely';
 import { KyselyPGlite } from 'kysely-pglite';
 import pg from 'pg';
 import type { DB } from './schema.ts';
 
 /** Either the database or an open transaction: what every repository function takes first. */
 export type Executor = Kysely<DB> | Transaction<DB>;
+
+/**
+ * A lookup by one key that is built and compiled on first use and then only run: for statements
+ * on the path of every request, where building and compiling a Kysely query of a few joins costs
+ * ~0.015 ms of CPU, a third of its round trip. `build` must use its key as the query's one and
+ * only parameter (checked on first use). Both dialects compile to the same SQL.
+ */
+export function compiledLookup<Row>(build: (db: Executor, key: string) => Compilable<Row>): (db: Executor, key: string) => Promise<Row[]> {
+  let compiled: CompiledQuery<Row> | undefined;
+  return async (db, key) => {
+    if (!compiled) {
+      const candidate = build(db, '\u0000key').compile();
+      if (candidate.parameters.length !== 1 || candidate.parameters[0] !== '\u0000key') throw new Error('compiledLookup: the key must be the only parameter');
+      compiled = candidate;
+    }
+    return (await db.executeQuery(CompiledQuery.raw(compiled.sql, [key]) as CompiledQuery<Row>)).rows;
+  };
+}
 
 export type Database = {
   db: Kysely<DB>;

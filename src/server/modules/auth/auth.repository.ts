@@ -1,8 +1,7 @@
-import type { Executor } from '../../db/database.ts';
+import { compiledLookup, type Executor } from '../../db/database.ts';
 
-/** The names around a user that "who am I" shows: organisation, team, external organisation. */
-export async function findUserProfile(db: Executor, userId: string) {
-  return db
+const userProfile = compiledLookup((db, userId) =>
+  db
     .selectFrom('users as u')
     .innerJoin('organisations as o', 'o.id', 'u.organisation_id')
     .leftJoin('teams as t', 't.id', 'u.team_id')
@@ -11,6 +10,12 @@ export async function findUserProfile(db: Executor, userId: string) {
       'u.id', 'u.email', 'u.display_name', 'u.role', 'o.id as organisation_id', 'o.name as organisation_name',
       't.id as team_id', 't.name as team_name', 'x.id as external_id', 'x.name as external_name', 'x.kind as external_kind',
     ])
-    .where('u.id', '=', userId)
-    .executeTakeFirstOrThrow();
+    .where('u.id', '=', userId),
+);
+
+/** The names around a user that "who am I" shows: organisation, team, external organisation (the web app asks on every page load). */
+export async function findUserProfile(db: Executor, userId: string) {
+  const [profile] = await userProfile(db, userId);
+  if (!profile) throw new Error(`No user ${userId}`);
+  return profile;
 }
