@@ -155,7 +155,8 @@ export async function listTeamOpenEscalations(db: Executor, actor: Actor, teamId
     .innerJoin('clients', 'clients.id', 'e.client_id')
     .innerJoin('signals as s', 's.id', 'e.signal_id')
     .where('e.organisation_id', '=', actor.organisationId)
-    .where('e.status', '=', 'open')
+    // A literal, so the prepared statement's generic plan can read escalations_open_idx.
+    .where('e.status', '=', sql.lit('open'))
     .where(clientScope(actor))
     .where('clients.team_id', '=', teamId)
     .where(onBenefit(today));
