@@ -9,6 +9,8 @@ import type { Executor } from '../../db/database.ts';
 import { describeEachDatabase } from '../../test/test-app.ts';
 import { DEMO_ACCOUNTS } from '../demo/demo-accounts.ts';
 import { seedDemo } from '../demo/demo-seed.ts';
+import { listFacts } from '../kpi/facts/kpi-facts.repository.ts';
+import { rebuildAllFacts } from '../kpi/facts/kpi-facts.service.ts';
 import { pseudonymiseBsn } from '../processing-log/processing-log.service.ts';
 import { IMPORT_COLUMNS, type ImportColumn, type ImportRecord } from './import.columns.ts';
 import { formatImportReport } from './import.presenter.ts';
@@ -155,6 +157,13 @@ describeEachDatabase(
       expect(leaked.rows[0]!.n).toBe(0);
       const audit = await db().selectFrom('audit_events').selectAll().where('action', '=', 'clients.imported').where('subject_id', '=', log[0]!.trace_id).executeTakeFirstOrThrow();
       expect(audit).toMatchObject({ actor_user_id: admin.id, subject_type: 'client_import', details: { file: 'clean.csv', format: 'csv', clients: 3, ladderMeasurements: 2, routeChanges: 2 } });
+
+      // The KPI facts the import computed at its end are exactly what a rebuild computes.
+      const organisationId = clients[0]!.organisation_id;
+      const facts = await listFacts(db(), organisationId);
+      expect(facts.filter((f) => clients.some((c) => c.id === f.client_id)).length).toBeGreaterThanOrEqual(3);
+      await rebuildAllFacts(db(), organisationId);
+      expect(await listFacts(db(), organisationId)).toEqual(facts);
     });
 
     it('imports a semicolon CSV with a BOM, CRLF line ends and DD-MM-YYYY dates', async () => {
