@@ -23,6 +23,7 @@ import * as kpiSourceWriters from './migrations/20261126_0025_kpi_source_writers
 import * as caseloadOpenTasks from './migrations/20261126_0026_caseload_open_tasks.ts';
 import * as referralMeasuredFlags from './migrations/20261126_0028_referral_measured_flags.ts';
 import * as hashableEnrolmentPolicy from './migrations/20261126_0029_hashable_enrolment_policy.ts';
+import * as providerTenantKeys from './migrations/20261127_0033_provider_tenant_keys.ts';
 
 /**
  * Migrations are listed here rather than read from a folder, so they work the same under tsx,
@@ -53,6 +54,7 @@ const migrations: Record<string, Migration> = {
   '20261126_0026_caseload_open_tasks': caseloadOpenTasks,
   '20261126_0028_referral_measured_flags': referralMeasuredFlags,
   '20261126_0029_hashable_enrolment_policy': hashableEnrolmentPolicy,
+  '20261127_0033_provider_tenant_keys': providerTenantKeys,
 };
 
 const provider: MigrationProvider = { getMigrations: async () => migrations };
