@@ -6,6 +6,14 @@ import type { Actor } from './actor.ts';
 export const OPEN_REFERRAL_STATUSES = ['requested', 'accepted', 'active'] as const;
 
 /**
+ * The same states as SQL literals, for queries that run as prepared statements. As parameters,
+ * the generic plan neither knows the states are the few open ones nor can use a partial index on
+ * them (referrals_open_list_idx): a provider's client count then hashed all 100,000 clients
+ * (17 ms instead of 0.2 ms). Literals only because these are constants of the code.
+ */
+export const OPEN_REFERRAL_STATUS_LITERALS = OPEN_REFERRAL_STATUSES.map((status) => sql.lit(status));
+
+/**
  * The clients an actor may see, as a SQL condition on `clients`. Used by every query that lists,
  * searches, counts or loads clients, so no door reaches past it.
  */
@@ -32,7 +40,7 @@ export function clientScope(actor: Actor) {
               .select(sql`1`.as('one'))
               .whereRef('referrals.client_id', '=', 'clients.id')
               .where('referrals.external_organisation_id', '=', actor.externalOrganisationId)
-              .where('referrals.status', 'in', OPEN_REFERRAL_STATUSES),
+              .where('referrals.status', 'in', OPEN_REFERRAL_STATUS_LITERALS),
           ),
         ]);
       case 'client':
