@@ -44,6 +44,15 @@ describe('response serializer', () => {
     expect(serializerFor(upper, false)({ name: 'sanne' })).toBe('{"name":"SANNE"}');
   });
 
+  it('keeps the zod path for a union of objects, which fast-json-stringify would choose between by validation', () => {
+    const either = z.object({ item: z.union([z.object({ a: z.string() }), z.object({ a: z.string(), b: z.string() })]) });
+    expect(compileSerializer(either)).toBeUndefined();
+    // zod strips the column no branch declares, and writes the first branch that fits.
+    expect(serializerFor(either, false)({ item: { a: 'x', b: 'y', secret: 's' } })).toBe('{"item":{"a":"x"}}');
+    // A union of plain values still compiles.
+    expect(compileSerializer(z.object({ value: z.union([z.string(), z.number()]).nullable() }))).toBeDefined();
+  });
+
   it('under verify, refuses a response that zod refuses, where the compiled path alone would write it', () => {
     const wrong = { id: 'p3', name: 42, team: null, tags: [], scores: {}, seen: null };
     expect(serializerFor(person, false)(wrong)).toContain('"name":"42"');

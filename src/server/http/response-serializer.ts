@@ -67,11 +67,30 @@ export function compileSerializer(schema: $ZodType): Serialize | undefined {
     return undefined;
   }
   delete jsonSchema.$schema;
+  const prepared = nullableInPlace(jsonSchema);
+  if (hasObjectUnion(prepared)) return undefined;
   try {
-    return fastJsonStringify(nullableInPlace(jsonSchema) as Parameters<typeof fastJsonStringify>[0]) as Serialize;
+    return fastJsonStringify(prepared as Parameters<typeof fastJsonStringify>[0]) as Serialize;
   } catch {
     return undefined;
   }
+}
+
+/**
+ * A union with an object among its branches. fast-json-stringify picks the branch by validating the
+ * value against each with additional properties refused: a row with one column more than its
+ * branch matches none (a 500 where zod strips the column), and a value that fits the wider branch
+ * is written whole where zod writes the first branch's fields. Such a schema keeps the zod path.
+ */
+function hasObjectUnion(node: unknown): boolean {
+  if (Array.isArray(node)) return node.some(hasObjectUnion);
+  if (!node || typeof node !== 'object') return false;
+  const schema = node as JsonSchema;
+  for (const key of ['anyOf', 'oneOf'] as const) {
+    const branches = schema[key];
+    if (Array.isArray(branches) && branches.some((b: JsonSchema) => b.type === 'object' || b.properties !== undefined)) return true;
+  }
+  return Object.values(schema).some(hasObjectUnion);
 }
 
 /**
