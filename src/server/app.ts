@@ -11,9 +11,9 @@ import type { Kysely } from 'kysely';
 import type { Config } from './config.ts';
 import type { DB } from './db/schema.ts';
 import { loggerOptions } from './http/logger.ts';
-import { registerProblemHandlers, sendProblem } from './http/problem.ts';
+import { answerFrameworkError, registerProblemHandlers, sendProblem } from './http/problem.ts';
 import { createResponseSerializerCompiler } from './http/response-serializer.ts';
-import { meedoenHelmetOptions, registerSecurityHeaders } from './http/security-headers.ts';
+import { meedoenHelmetOptions, registerSecurityHeaders, securityHeaders } from './http/security-headers.ts';
 import { registerSessionHandling } from './http/session-plugin.ts';
 import type { App, Deps } from './http/types.ts';
 import { registerAuthRoutes } from './modules/auth/auth.routes.ts';
@@ -65,10 +65,12 @@ export type BuildAppOptions = {
 /** Builds the Fastify app: plumbing, every module's routes, the API docs and the web UI. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { db, config } = options;
+  const helmetOptions = meedoenHelmetOptions(config.env === 'production');
   const app = Fastify({
     logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.env === 'production',
     bodyLimit: 1_048_576,
+    frameworkErrors: answerFrameworkError(securityHeaders(helmetOptions)),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are written by a serializer compiled from each route's zod schema; the test suite
@@ -83,7 +85,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   registerProblemHandlers(app);
-  registerSecurityHeaders(app, meedoenHelmetOptions(config.env === 'production'));
+  registerSecurityHeaders(app, helmetOptions);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

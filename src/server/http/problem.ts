@@ -24,6 +24,25 @@ export function sendProblem(
     .send({ type: `https://meedoen.nl/problems/${problem.code}`, instance: request.url, ...problem });
 }
 
+/**
+ * The answer to a request Fastify refuses before routing (an address it cannot decode, a path
+ * parameter over the length limit): Fastify then runs no hook, so the security headers are set
+ * here, and the body is problem+json like every other refusal. The payload goes as a string: the
+ * reply has no route, so no serializer.
+ */
+export function answerFrameworkError(securityHeaders: Readonly<Record<string, string>>) {
+  return (error: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
+    const [status, code, detail] =
+      error.code === 'FST_ERR_MAX_PARAM_LENGTH'
+        ? ([414, 'validation_failed', 'A part of the address is too long'] as const)
+        : error.code === 'FST_ERR_BAD_URL'
+          ? ([400, 'validation_failed', 'The address cannot be read'] as const)
+          : ([500, 'internal', 'The request could not be routed'] as const);
+    const problem: Problem = { type: `https://meedoen.nl/problems/${code}`, title: titleForCode(code), status, detail, code };
+    return reply.headers(securityHeaders).status(status).type('application/problem+json').send(JSON.stringify(problem));
+  };
+}
+
 /** Turns every thrown error into problem+json; never a stack trace. */
 export function registerProblemHandlers(app: FastifyInstance): void {
   app.setErrorHandler((error: FastifyError | AppError | Error, request, reply) => {

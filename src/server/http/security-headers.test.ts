@@ -32,10 +32,15 @@ describe('security headers', () => {
       // The pool connects on first use; none of these requests reads the database.
       const app = await buildApp({ db: (await database).db, config: testConfig({ NODE_ENV: production ? 'production' : 'test', PSEUDONYM_KEY: 'k'.repeat(32) }), logger: false });
       await app.ready();
-      for (const url of ['/api/health', '/api/auth/me', '/api/does-not-exist']) {
+      for (const url of ['/api/health', '/api/auth/me', '/api/does-not-exist', '/api/clients/%E0%A4%A']) {
         const res = await app.inject({ method: 'GET', url });
         for (const [name, value] of Object.entries(expected)) expect({ url, name, value: res.headers[name] }).toEqual({ url, name, value });
       }
+      // An address Fastify cannot decode is refused before routing, as problem+json.
+      const bad = await app.inject({ method: 'GET', url: '/api/clients/%E0%A4%A' });
+      expect(bad.statusCode).toBe(400);
+      expect(bad.headers['content-type']).toContain('application/problem+json');
+      expect(bad.json()).toMatchObject({ status: 400, code: 'validation_failed', detail: 'The address cannot be read' });
       await app.close();
     });
   }
