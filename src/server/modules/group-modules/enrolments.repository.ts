@@ -2,7 +2,7 @@ import { sql } from 'kysely';
 import type { Actor } from '../../authz/actor.ts';
 import { isExternalActor } from '../../authz/boundary.ts';
 import { moduleScope } from '../../authz/module-scope.ts';
-import { clientScope, OPEN_REFERRAL_STATUSES } from '../../authz/scopes.ts';
+import { clientScope, OPEN_REFERRAL_STATUS_LITERALS } from '../../authz/scopes.ts';
 import type { Executor } from '../../db/database.ts';
 import type { EnrolmentStatus } from '../../db/schema.ts';
 
@@ -97,7 +97,7 @@ export async function findOpenReferral(db: Executor, clientId: string, providerI
     .select('id')
     .where('client_id', '=', clientId)
     .where('external_organisation_id', '=', providerId)
-    .where('status', 'in', OPEN_REFERRAL_STATUSES)
+    .where('status', 'in', OPEN_REFERRAL_STATUS_LITERALS)
     .orderBy('requested_at', 'desc')
     .executeTakeFirst();
 }
@@ -173,7 +173,8 @@ export async function firstWaiting(db: Executor, cohortId: string, providerId: s
     .selectFrom('enrolments as e')
     .select(['e.id', 'e.client_id'])
     .where('e.cohort_id', '=', cohortId)
-    .where('e.status', '=', 'waiting');
+    // A literal, so the prepared statement's generic plan can read enrolments_waiting_idx in order.
+    .where('e.status', '=', sql.lit('waiting'));
   if (providerId) {
     query = query.where((eb) =>
       eb.exists(
@@ -182,7 +183,7 @@ export async function firstWaiting(db: Executor, cohortId: string, providerId: s
           .select(sql`1`.as('one'))
           .whereRef('r.client_id', '=', 'e.client_id')
           .where('r.external_organisation_id', '=', providerId)
-          .where('r.status', 'in', OPEN_REFERRAL_STATUSES),
+          .where('r.status', 'in', OPEN_REFERRAL_STATUS_LITERALS),
       ),
     );
   }

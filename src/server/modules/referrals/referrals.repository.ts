@@ -1,8 +1,7 @@
 import { sql, type Expression, type ExpressionBuilder, type SqlBool, type Updateable } from 'kysely';
-import { OPEN_REFERRAL_STATUSES } from '../../../shared/referrals.ts';
 import type { Actor } from '../../authz/actor.ts';
 import { isExternalActor } from '../../authz/boundary.ts';
-import { clientScope } from '../../authz/scopes.ts';
+import { clientScope, OPEN_REFERRAL_STATUS_LITERALS } from '../../authz/scopes.ts';
 import type { Executor } from '../../db/database.ts';
 import type { DB, ReferralKind, ReferralStatus, ReferralsTable } from '../../db/schema.ts';
 
@@ -48,11 +47,11 @@ export type ReferralFilter = {
 function scopedReferrals(db: Executor, actor: Actor, filter: ReferralFilter) {
   let query = listedReferrals(db).where(clientScope(actor));
   if (isExternalActor(actor)) {
-    query = query.where('r.external_organisation_id', '=', actor.externalOrganisationId ?? '00000000-0000-0000-0000-000000000000').where('r.status', 'in', OPEN_REFERRAL_STATUSES);
+    query = query.where('r.external_organisation_id', '=', actor.externalOrganisationId ?? '00000000-0000-0000-0000-000000000000').where('r.status', 'in', OPEN_REFERRAL_STATUS_LITERALS);
   } else if (filter.status === 'open') {
-    query = query.where('r.status', 'in', OPEN_REFERRAL_STATUSES);
+    query = query.where('r.status', 'in', OPEN_REFERRAL_STATUS_LITERALS);
   } else if (filter.status === 'closed') {
-    query = query.where('r.status', 'not in', OPEN_REFERRAL_STATUSES);
+    query = query.where('r.status', 'not in', OPEN_REFERRAL_STATUS_LITERALS);
   }
   if (filter.clientId) query = query.where('r.client_id', '=', filter.clientId);
   if (filter.kind) query = query.where('r.kind', '=', filter.kind);
@@ -124,7 +123,7 @@ function ownOpenReferrals(db: Executor, actor: Actor, filter: ReferralFilter) {
     .selectFrom('referrals')
     .where('organisation_id', '=', actor.organisationId)
     .where('external_organisation_id', '=', actor.externalOrganisationId)
-    .where('status', 'in', OPEN_REFERRAL_STATUSES)
+    .where('status', 'in', OPEN_REFERRAL_STATUS_LITERALS)
     .$if(!!filter.kind, (qb) => qb.where('kind', '=', filter.kind!));
 }
 
@@ -178,7 +177,7 @@ function ownOpenReferralCount(db: Executor, actor: Actor, filter: ReferralFilter
   return db
     .selectFrom('referrals')
     .where('external_organisation_id', '=', externalOrganisationId)
-    .where('status', 'in', OPEN_REFERRAL_STATUSES)
+    .where('status', 'in', OPEN_REFERRAL_STATUS_LITERALS)
     .where((eb) =>
       eb.exists(eb.selectFrom('external_organisations as x').select(sql`1`.as('one')).where('x.id', '=', externalOrganisationId).where('x.organisation_id', '=', actor.organisationId)),
     )
@@ -203,7 +202,7 @@ export async function findOpenReferralTo(db: Executor, clientId: string, externa
     .select('id')
     .where('client_id', '=', clientId)
     .where('external_organisation_id', '=', externalOrganisationId)
-    .where('status', 'in', OPEN_REFERRAL_STATUSES)
+    .where('status', 'in', OPEN_REFERRAL_STATUS_LITERALS)
     .executeTakeFirst();
 }
 
@@ -213,7 +212,7 @@ export async function countReferralsOfOrganisation(db: Executor, externalOrganis
     .selectFrom('referrals')
     .select(['status', (eb) => eb.fn.countAll<number>().as('n')])
     .where('external_organisation_id', '=', externalOrganisationId)
-    .where('status', 'in', OPEN_REFERRAL_STATUSES)
+    .where('status', 'in', OPEN_REFERRAL_STATUS_LITERALS)
     .groupBy('status')
     .execute();
 }
