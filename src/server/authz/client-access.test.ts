@@ -2,7 +2,7 @@ import { expect, it } from 'vitest';
 import { DEMO_ACCOUNTS, DEMO_PASSWORD } from '../modules/demo/demo-accounts.ts';
 import { seedDemo } from '../modules/demo/demo-seed.ts';
 import { describeEachDatabase, login, type Session, type TestContext } from '../test/test-app.ts';
-import { OPEN_REFERRAL_STATUSES } from './scopes.ts';
+import { OPEN_REFERRAL_STATUSES } from '../../shared/referrals.ts';
 
 /**
  * The privacy boundary per role, through every door that exists so far: list, search (by name

@@ -1,9 +1,7 @@
 import { sql, type ExpressionBuilder, type Expression, type SqlBool } from 'kysely';
+import { OPEN_REFERRAL_STATUSES } from '../../shared/referrals.ts';
 import type { DB } from '../db/schema.ts';
 import type { Actor } from './actor.ts';
-
-/** Referral states in which a provider or partner still works with the client. */
-export const OPEN_REFERRAL_STATUSES = ['requested', 'accepted', 'active'] as const;
 
 /**
  * The same states as SQL literals, for queries that run as prepared statements. As parameters,

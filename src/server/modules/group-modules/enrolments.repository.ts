@@ -90,18 +90,6 @@ export async function findEnrolmentOfClient(db: Executor, cohortId: string, clie
   return db.selectFrom('enrolments').select(['id', 'status']).where('cohort_id', '=', cohortId).where('client_id', '=', clientId).executeTakeFirst();
 }
 
-/** The client's open referral to a provider, the newest when there are several. */
-export async function findOpenReferral(db: Executor, clientId: string, providerId: string) {
-  return db
-    .selectFrom('referrals')
-    .select('id')
-    .where('client_id', '=', clientId)
-    .where('external_organisation_id', '=', providerId)
-    .where('status', 'in', OPEN_REFERRAL_STATUS_LITERALS)
-    .orderBy('requested_at', 'desc')
-    .executeTakeFirst();
-}
-
 type EnrolmentStart = { status: EnrolmentStatus; priority: boolean; referral_id: string | null; enrolled_by: string; placed: boolean };
 
 export async function insertEnrolment(db: Executor, row: { organisation_id: string; cohort_id: string; client_id: string } & EnrolmentStart) {

@@ -7,11 +7,11 @@ import { AppError, notFound } from '../../http/errors.ts';
 import type { RequestContext } from '../../http/request-context.ts';
 import { recordProcessing } from '../processing-log/processing-log.service.ts';
 import { loadClientForAction } from '../clients/clients.service.ts';
+import { findOpenReferralTo } from '../referrals/referrals.repository.ts';
 import {
   candidatesWithStatus,
   findEnrolment,
   findEnrolmentOfClient,
-  findOpenReferral,
   insertEnrolment,
   listClientEnrolments,
   restartEnrolment,
@@ -34,7 +34,7 @@ const BLOCKING: readonly EnrolmentStatus[] = ['invited', 'selected', 'waiting', 
 async function admitClient(trx: Executor, ctx: RequestContext, cohort: CohortRow, clientId: string) {
   const client = await loadClientForAction(trx, ctx, clientId, 'read');
   authorize(ctx.actor, moduleClientPolicy, 'enrol', client);
-  const referral = cohort.provider_id ? await findOpenReferral(trx, client.id, cohort.provider_id) : undefined;
+  const referral = cohort.provider_id ? await findOpenReferralTo(trx, client.id, cohort.provider_id) : undefined;
   if (cohort.provider_id && !referral) throw new AppError('not_referred', 'The client has no open referral to the provider of this module', { clientId });
   const existing = await findEnrolmentOfClient(trx, cohort.id, client.id);
   if (existing && BLOCKING.includes(existing.status)) throw new AppError('already_enrolled', 'The client is already enrolled in this cohort', { clientId, enrolmentId: existing.id });

@@ -1,7 +1,7 @@
 import { sql } from 'kysely';
 import type { HealthAnswers, HealthDimension, HealthFilledBy } from '../../../shared/positive-health.ts';
 import { ZRM_DOMAIN_CODES, type ZrmScores } from '../../../shared/zrm.ts';
-import { OPEN_REFERRAL_STATUSES } from '../../authz/scopes.ts';
+import { OPEN_REFERRAL_STATUS_LITERALS } from '../../authz/scopes.ts';
 import type { Executor } from '../../db/database.ts';
 
 const MEAN_COLUMNS = [
@@ -134,7 +134,7 @@ export async function planSharedWith(db: Executor, clientId: string, externalOrg
     .select(sql`1`.as('one'))
     .where('client_id', '=', clientId)
     .where('external_organisation_id', '=', externalOrganisationId)
-    .where('status', 'in', OPEN_REFERRAL_STATUSES)
+    .where('status', 'in', OPEN_REFERRAL_STATUS_LITERALS)
     .where(sql<boolean>`'plan' = any (shared_fields)`)
     .executeTakeFirst();
   return !!row;

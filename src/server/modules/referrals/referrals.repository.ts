@@ -195,7 +195,7 @@ export async function countReferrals(db: Executor, actor: Actor, filter: Referra
   return Number(row.n);
 }
 
-/** An open referral of the client to an organisation (a second one is refused). */
+/** The client's open referral to an organisation, the newest when there are several (a second one is refused). */
 export async function findOpenReferralTo(db: Executor, clientId: string, externalOrganisationId: string) {
   return db
     .selectFrom('referrals')
@@ -203,6 +203,7 @@ export async function findOpenReferralTo(db: Executor, clientId: string, externa
     .where('client_id', '=', clientId)
     .where('external_organisation_id', '=', externalOrganisationId)
     .where('status', 'in', OPEN_REFERRAL_STATUS_LITERALS)
+    .orderBy('requested_at', 'desc')
     .executeTakeFirst();
 }
 
