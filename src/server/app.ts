@@ -65,12 +65,13 @@ export type BuildAppOptions = {
 /** Builds the Fastify app: plumbing, every module's routes, the API docs and the web UI. */
 export async function buildApp(options: BuildAppOptions): Promise<App> {
   const { db, config } = options;
-  const helmetOptions = meedoenHelmetOptions(config.env === 'production');
+  // Worked out once: set on every reply by a hook, and by the answer to a refusal before routing (which runs no hook).
+  const headers = securityHeaders(meedoenHelmetOptions(config.env === 'production'));
   const app = Fastify({
     logger: options.logger === false ? false : { ...loggerOptions(config.logLevel), ...(options.logStream ? { stream: options.logStream } : {}) },
     trustProxy: config.env === 'production',
     bodyLimit: 1_048_576,
-    frameworkErrors: answerFrameworkError(securityHeaders(helmetOptions)),
+    frameworkErrors: answerFrameworkError(headers),
   }).withTypeProvider<ZodTypeProvider>();
   app.setValidatorCompiler(validatorCompiler);
   // Responses are written by a serializer compiled from each route's zod schema; the test suite
@@ -85,7 +86,7 @@ export async function buildApp(options: BuildAppOptions): Promise<App> {
   });
 
   registerProblemHandlers(app);
-  registerSecurityHeaders(app, helmetOptions);
+  registerSecurityHeaders(app, headers);
   await app.register(fastifyCookie);
   await app.register(fastifyRateLimit, { global: false });
   await app.register(fastifySwagger, {

@@ -47,7 +47,6 @@ export type CaseloadEntry = {
   annualRequired: boolean;
   annualOverdue: boolean;
   outflowed: boolean;
-  trajectoryEnding: boolean;
   /** The reasons for attention as a sum of ATTENTION_BIT; the higher, the sooner the client is listed. */
   attention: number;
 };
@@ -69,12 +68,12 @@ export function assess(row: CaseloadRow, thresholds: AttentionThresholds): Casel
     if (flags.ladderOverdue) attention += ATTENTION_BIT.ladder_overdue;
     if (!row.route) attention += ATTENTION_BIT.no_route;
   }
-  return { row, age: flags.age, ladderOverdue: flags.ladderOverdue, annualRequired: flags.annualRequired, annualOverdue: flags.annualOverdue, outflowed, trajectoryEnding, attention };
+  return { row, age: flags.age, ladderOverdue: flags.ladderOverdue, annualRequired: flags.annualRequired, annualOverdue: flags.annualOverdue, outflowed, attention };
 }
 
 /** The codes behind an entry's attention, in ATTENTION_CODES order (most weighty first). */
 export function attentionCodes(entry: CaseloadEntry): AttentionCode[] {
-  return ATTENTION_CODES.filter((code) => (entry.attention & ATTENTION_BIT[code]) !== 0);
+  return ATTENTION_CODES.filter((code) => needs(entry, code));
 }
 
 function needs(entry: CaseloadEntry, code: AttentionCode): boolean {
